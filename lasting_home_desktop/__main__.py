@@ -1,0 +1,3 @@
+from lasting_home_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure rules of the Lasting Home process: no Qt, no I/O."""

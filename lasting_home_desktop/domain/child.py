@@ -1,0 +1,263 @@
+"""The child's record: who the child is, where they live and the people around them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .dates import age_on, from_iso, to_iso
+from .journey import JourneyDates
+
+NAME_LIMIT = 100
+TEXT_LIMIT = 200
+OLDEST_AGE = 21
+YOUNG_PERSON_FROM_AGE = 11
+
+
+class HomeType(enum.Enum):
+    FOSTER = "foster"
+    KINSHIP = "kinship"
+    RESIDENTIAL = "residential"
+    SHORT_BREAKS = "short_breaks"
+
+    @property
+    def label(self) -> str:
+        return {
+            HomeType.FOSTER: "Foster home",
+            HomeType.KINSHIP: "Kinship / connected carers",
+            HomeType.RESIDENTIAL: "Residential home",
+            HomeType.SHORT_BREAKS: "Short breaks",
+        }[self]
+
+
+class DecisionRoute(enum.Enum):
+    COMMITMENT_VISIT = "commitment_visit"
+    PANEL = "panel"
+
+    @property
+    def label(self) -> str:
+        return {
+            DecisionRoute.COMMITMENT_VISIT: "Commitment visit",
+            DecisionRoute.PANEL: "Lasting Home Panel",
+        }[self]
+
+
+class AgeBand(enum.Enum):
+    CHILD = "child"
+    YOUNG_PERSON = "young_person"
+
+    @property
+    def label(self) -> str:
+        return {AgeBand.CHILD: "Child", AgeBand.YOUNG_PERSON: "Young person"}[self]
+
+
+class RecordProblem(ValueError):
+    """A child's details cannot be saved as they are; `problems` lists each, in plain words."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class PeopleAroundChild:
+    carers: tuple[str, ...] = ()
+    social_worker: str = ""
+    supervising_social_worker: str = ""
+    team_manager: str = ""
+    iro: str = ""
+    decision_maker: str = ""  # Head of Service, or the Panel Chair on the panel route
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "carers": list(self.carers),
+            "social_worker": self.social_worker,
+            "supervising_social_worker": self.supervising_social_worker,
+            "team_manager": self.team_manager,
+            "iro": self.iro,
+            "decision_maker": self.decision_maker,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PeopleAroundChild:
+        return cls(
+            carers=tuple(data.get("carers") or ()),
+            social_worker=data.get("social_worker", ""),
+            supervising_social_worker=data.get("supervising_social_worker", ""),
+            team_manager=data.get("team_manager", ""),
+            iro=data.get("iro", ""),
+            decision_maker=data.get("decision_maker", ""),
+        )
+
+    @property
+    def carers_text(self) -> str:
+        """ "Jo and Sam", "Jo, Sam and Alex"."""
+        return join_names(self.carers)
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    names = [name for name in names if name.strip()]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """ "Jo and Sam" / "Jo; Sam" / "Jo, Sam" -> ("Jo", "Sam")."""
+    for sep in (";", "&", " and ", "/"):
+        text = text.replace(sep, ",")
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def new_child_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class ChildRecord:
+    first_name: str
+    last_name: str
+    preferred_name: str = ""
+    date_of_birth: dt.date | None = None
+    age_band_override: AgeBand | None = None
+    home_type: HomeType = HomeType.FOSTER
+    route: DecisionRoute = DecisionRoute.COMMITMENT_VISIT
+    service: str = ""
+    people: PeopleAroundChild = field(default_factory=PeopleAroundChild)
+    journey: JourneyDates = field(default_factory=JourneyDates)
+    archived: bool = False
+    id: str = field(default_factory=new_child_id)
+
+    @property
+    def known_as(self) -> str:
+        """The name the child likes to be called."""
+        return self.preferred_name.strip() or self.first_name.strip()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name.strip()} {self.last_name.strip()}".strip()
+
+    @property
+    def display_name(self) -> str:
+        """Worker-side name: 'Aleksandra (Ola) Nowak'."""
+        preferred = self.preferred_name.strip()
+        if preferred and preferred != self.first_name.strip():
+            return f"{self.first_name.strip()} ({preferred}) {self.last_name.strip()}".strip()
+        return self.full_name
+
+    def age(self, today: dt.date) -> int | None:
+        return age_on(self.date_of_birth, today) if self.date_of_birth else None
+
+    def age_band(self, today: dt.date) -> AgeBand:
+        """From the date of birth unless the worker chose otherwise."""
+        if self.age_band_override is not None:
+            return self.age_band_override
+        age = self.age(today)
+        if age is not None and age >= YOUNG_PERSON_FROM_AGE:
+            return AgeBand.YOUNG_PERSON
+        return AgeBand.CHILD
+
+    def matches(self, text: str) -> bool:
+        """Case-insensitive search over the names people would type."""
+        needle = text.strip().casefold()
+        if not needle:
+            return True
+        haystack = " ".join(
+            (self.first_name, self.preferred_name, self.last_name, self.full_name)
+        ).casefold()
+        return needle in haystack
+
+    def with_changes(self, **changes: Any) -> ChildRecord:
+        return replace(self, **changes)
+
+    def problems(self, today: dt.date) -> list[str]:
+        """Everything that would stop this record being saved, in plain words."""
+        found: list[str] = []
+        for label, value in (("first name", self.first_name), ("last name", self.last_name)):
+            if not value.strip():
+                found.append(f"Please enter the child's {label}.")
+            elif len(value) > NAME_LIMIT:
+                found.append(
+                    f"The {label} is {len(value):,} characters long; please keep it to "
+                    f"{NAME_LIMIT} or fewer."
+                )
+        if len(self.preferred_name) > NAME_LIMIT:
+            found.append(
+                f"The preferred name is {len(self.preferred_name):,} characters long; please "
+                f"keep it to {NAME_LIMIT} or fewer."
+            )
+        for label, value in (
+            ("service or division", self.service),
+            ("social worker's name", self.people.social_worker),
+            ("supervising social worker's name", self.people.supervising_social_worker),
+            ("Team Manager's name", self.people.team_manager),
+            ("IRO's name", self.people.iro),
+            ("Head of Service or Panel Chair's name", self.people.decision_maker),
+            ("carers' names", ", ".join(self.people.carers)),
+        ):
+            if len(value) > TEXT_LIMIT:
+                found.append(
+                    f"The {label} is {len(value):,} characters long; please keep it to "
+                    f"{TEXT_LIMIT} or fewer."
+                )
+        if self.date_of_birth is not None:
+            if self.date_of_birth > today:
+                found.append("The date of birth is in the future. Please check it.")
+            elif age_on(self.date_of_birth, today) >= OLDEST_AGE:
+                found.append(
+                    f"The date of birth makes this young person {OLDEST_AGE} or older. "
+                    "Please check it."
+                )
+        found.extend(self.journey.problems(self.route))
+        return found
+
+    def validated(self, today: dt.date) -> ChildRecord:
+        """The record with names trimmed, or RecordProblem listing what to fix."""
+        trimmed = replace(
+            self,
+            first_name=self.first_name.strip(),
+            last_name=self.last_name.strip(),
+            preferred_name=self.preferred_name.strip(),
+            service=self.service.strip(),
+        )
+        problems = trimmed.problems(today)
+        if problems:
+            raise RecordProblem(problems)
+        return trimmed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "first_name": self.first_name,
+            "preferred_name": self.preferred_name,
+            "last_name": self.last_name,
+            "date_of_birth": to_iso(self.date_of_birth),
+            "age_band_override": self.age_band_override.value if self.age_band_override else None,
+            "home_type": self.home_type.value,
+            "route": self.route.value,
+            "service": self.service,
+            "people": self.people.to_dict(),
+            "journey": self.journey.to_dict(),
+            "archived": self.archived,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ChildRecord:
+        band = data.get("age_band_override")
+        return cls(
+            id=data["id"],
+            first_name=data.get("first_name", ""),
+            preferred_name=data.get("preferred_name", ""),
+            last_name=data.get("last_name", ""),
+            date_of_birth=from_iso(data.get("date_of_birth")),
+            age_band_override=AgeBand(band) if band else None,
+            home_type=HomeType(data.get("home_type", HomeType.FOSTER.value)),
+            route=DecisionRoute(data.get("route", DecisionRoute.COMMITMENT_VISIT.value)),
+            service=data.get("service", ""),
+            people=PeopleAroundChild.from_dict(data.get("people") or {}),
+            journey=JourneyDates.from_dict(data.get("journey") or {}),
+            archived=bool(data.get("archived", False)),
+        )

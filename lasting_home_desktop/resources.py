@@ -1,0 +1,46 @@
+"""The one way to reach assets/ and guides/, in a source checkout or an installed copy."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def _folder(name: str) -> Path:
+    # A source checkout (and an editable install) keeps them beside the package...
+    in_source = _SOURCE_ROOT / name
+    if in_source.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
+        return in_source
+    # ...a normal install carries them inside it.
+    return Path(str(resources.files("lasting_home_desktop") / name))
+
+
+def assets_dir() -> Path:
+    return _folder("assets")
+
+
+def guides_dir() -> Path:
+    return _folder("guides")
+
+
+def asset(*parts: str) -> Path:
+    """Path of one asset, e.g. asset("fonts", "AtkinsonHyperlegible-Regular.ttf")."""
+    path = assets_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"Missing asset: {'/'.join(parts)} (looked in {assets_dir()})")
+    return path
+
+
+def guide(name: str) -> Path:
+    path = guides_dir() / name
+    if not path.exists():
+        raise FileNotFoundError(f"Missing guide: {name} (looked in {guides_dir()})")
+    return path
+
+
+FONT_REGULAR = ("fonts", "AtkinsonHyperlegible-Regular.ttf")
+FONT_BOLD = ("fonts", "AtkinsonHyperlegible-Bold.ttf")

@@ -1,0 +1,1 @@
+"""Local, crash-safe storage of children's records and media. No Qt."""

@@ -1,0 +1,200 @@
+"""The caseload store: every child's record and the sections other screens add, in one
+crash-safe TinyDB file inside one locked data folder. Screens never touch TinyDB directly."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from ..domain.child import ChildRecord, RecordProblem
+from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
+from .backups import BACKUP_FOLDER, DatabaseBackups
+from .crash_safe import CrashSafeStorage, load_database_file
+from .lock import DataFolderLock
+from .media import MEDIA_FOLDER, MediaStore
+from .migrations import migrate
+from .safe_files import StorageWriteError, atomic_write, clean_stray_temp_files
+
+DATABASE_NAME = "lasting-home.json"
+CHILDREN = "children"
+SETTINGS = "_settings"
+
+
+class ChildNotFound(KeyError):
+    pass
+
+
+@dataclass(frozen=True)
+class CaseloadSettings:
+    avoid_delay_days: int = DEFAULT_AVOID_DELAY_DAYS
+
+    @property
+    def journey(self) -> JourneySettings:
+        return JourneySettings(avoid_delay_days=self.avoid_delay_days)
+
+
+class CaseloadStore:
+    def __init__(self, folder: Path, db: TinyDB, lock: DataFolderLock | None):
+        self.folder = folder
+        self._db = db
+        self._lock = lock
+        self.media = MediaStore(folder / MEDIA_FOLDER)
+        self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME)
+
+    # -- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: str | Path, *, lock: bool = True) -> CaseloadStore:
+        """Open (or create) the data folder.
+
+        Raises FolderInUse, DamagedDatabase (the file is left untouched), NewerSchema, or
+        StorageWriteError with a kind message."""
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageWriteError(
+                f"Lasting Home could not create its data folder {folder} "
+                f"({error.strerror or error}). Please choose a folder you can write to.",
+                error,
+            ) from error
+        folder_lock = DataFolderLock(folder) if lock else None
+        if folder_lock is not None:
+            folder_lock.acquire()
+        try:
+            if folder_lock is not None:
+                clean_stray_temp_files(folder)
+            database = folder / DATABASE_NAME
+            tables = load_database_file(database)
+            backups = DatabaseBackups(folder / BACKUP_FOLDER, database)
+            if tables is None:
+                tables = {}
+                migrate(tables)
+                _write_tables(database, tables)
+            else:
+                before = dict(tables)
+                if migrate(tables):
+                    if before:
+                        backups.take()  # the pre-migration state is one of the good ones
+                    _write_tables(database, tables)
+            if folder_lock is not None:
+                backups.take()
+            db = TinyDB(database, storage=CrashSafeStorage)
+        except BaseException:
+            if folder_lock is not None:
+                folder_lock.release()
+            raise
+        return cls(folder, db, folder_lock)
+
+    def close(self) -> None:
+        try:
+            if self._lock is not None:
+                # A failed backup must not stop the window closing.
+                with contextlib.suppress(Exception):
+                    self.backups.take()
+            self._db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> CaseloadStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- children ----------------------------------------------------------------------------
+
+    def children(self, include_archived: bool = False) -> list[ChildRecord]:
+        records = [ChildRecord.from_dict(doc) for doc in self._db.table(CHILDREN).all()]
+        if not include_archived:
+            records = [child for child in records if not child.archived]
+        return sorted(records, key=lambda c: (c.last_name.casefold(), c.first_name.casefold()))
+
+    def child(self, child_id: str) -> ChildRecord:
+        doc = self._db.table(CHILDREN).get(Query().id == child_id)
+        if doc is None:
+            raise ChildNotFound(child_id)
+        return ChildRecord.from_dict(doc)
+
+    def add_child(self, child: ChildRecord, today: dt.date) -> ChildRecord:
+        return self.add_children([child], today)[0]
+
+    def add_children(self, children: Iterable[ChildRecord], today: dt.date) -> list[ChildRecord]:
+        """All or nothing, in one write: a bad record stops the lot with RecordProblem."""
+        checked = [child.validated(today) for child in children]
+        table = self._db.table(CHILDREN)
+        known = {doc["id"] for doc in table.all()}
+        for child in checked:
+            if child.id in known:
+                raise RecordProblem([f"A child with id {child.id} is already in the caseload."])
+            known.add(child.id)
+        table.insert_multiple(child.to_dict() for child in checked)
+        return checked
+
+    def update_child(self, child: ChildRecord, today: dt.date) -> ChildRecord:
+        checked = child.validated(today)
+        self._require(child.id)
+        self._db.table(CHILDREN).update(checked.to_dict(), Query().id == child.id)
+        return checked
+
+    def archive_child(self, child_id: str, archived: bool = True) -> ChildRecord:
+        current = self.child(child_id)
+        changed = replace(current, archived=archived)
+        self._db.table(CHILDREN).update({"archived": archived}, Query().id == child_id)
+        return changed
+
+    def _require(self, child_id: str) -> None:
+        if not self._db.table(CHILDREN).contains(Query().id == child_id):
+            raise ChildNotFound(child_id)
+
+    # -- sections other parts of the app keep per child (the child's voice, meetings...) ------
+
+    def section(self, name: str, child_id: str) -> dict[str, Any] | None:
+        doc = self._db.table(name).get(Query().child_id == child_id)
+        if doc is None:
+            return None
+        return {key: value for key, value in doc.items() if key != "child_id"}
+
+    def save_section(self, name: str, child_id: str, data: dict[str, Any]) -> None:
+        self._require(child_id)
+        self._db.table(name).upsert({**data, "child_id": child_id}, Query().child_id == child_id)
+
+    def sections(self, name: str) -> dict[str, dict[str, Any]]:
+        """Every child's copy of one section, by child id."""
+        out: dict[str, dict[str, Any]] = {}
+        for doc in self._db.table(name).all():
+            out[doc["child_id"]] = {k: v for k, v in doc.items() if k != "child_id"}
+        return out
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def settings(self) -> CaseloadSettings:
+        docs = self._db.table(SETTINGS).all()
+        data = docs[0] if docs else {}
+        return CaseloadSettings(
+            avoid_delay_days=int(data.get("avoid_delay_days", DEFAULT_AVOID_DELAY_DAYS))
+        )
+
+    def save_settings(self, settings: CaseloadSettings) -> None:
+        if not 1 <= settings.avoid_delay_days <= 365:
+            raise RecordProblem(["Please choose between 1 and 365 days for 'avoid delay'."])
+        table = self._db.table(SETTINGS)
+        table.truncate()
+        table.insert({"avoid_delay_days": settings.avoid_delay_days})
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self._db.table(CHILDREN)) == 0
+
+
+def _write_tables(database: Path, tables: dict[str, Any]) -> None:
+    atomic_write(database, json.dumps(tables, separators=(",", ":")).encode("utf-8"))

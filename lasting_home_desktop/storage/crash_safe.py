@@ -1,0 +1,77 @@
+"""TinyDB storage that never leaves a half-written database behind.
+
+TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write corrupts it. Ours
+writes a whole new file and swaps it in. It also keeps the last good state in memory, so reads
+cost nothing and a save costs one json.dumps plus the write.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .safe_files import atomic_write
+
+
+class DamagedDatabase(Exception):
+    """The database file exists but cannot be read. It is never overwritten."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def load_database_file(path: Path) -> dict[str, Any] | None:
+    """The parsed file, None if there is none yet, or DamagedDatabase saying what is wrong."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DamagedDatabase(path, f"it could not be read ({error.strerror or error})") from error
+    if not raw.strip():
+        raise DamagedDatabase(path, "the file is empty")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DamagedDatabase(path, "the file is not text (it may be corrupted)") from None
+    except json.JSONDecodeError as error:
+        raise DamagedDatabase(
+            path, f"the file is cut short or corrupted (at character {error.pos:,})"
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise DamagedDatabase(path, "the file does not hold Lasting Home data")
+    return data
+
+
+class CrashSafeStorage(Storage):
+    def __init__(self, path: str | Path, **_: Any) -> None:
+        self.path = Path(path)
+        self._state: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._state is None:
+            self._state = load_database_file(self.path)
+        return self._state
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write(self.path, payload)
+        except Exception:
+            # TinyDB changed the cached dict in place before calling us; the disk still holds
+            # the last good state, so forget the cache and read that back next time.
+            self._state = None
+            raise
+        self._state = data
+
+    def forget(self) -> None:
+        """Drop the in-memory copy so the next read comes from disk."""
+        self._state = None
+
+    def close(self) -> None:
+        self._state = None

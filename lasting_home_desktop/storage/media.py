@@ -1,0 +1,58 @@
+"""Drawings and photos: files beside the database, referenced from it by id (never base64)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from pathlib import Path
+
+from .safe_files import atomic_write
+
+MEDIA_FOLDER = "media"
+_ID = re.compile(r"^[a-z0-9]{6,40}$")
+_EXT = re.compile(r"^[a-z0-9]{1,5}$")
+
+
+class MediaStore:
+    """media/<child id>/<media id>.<ext>. Ids are checked so no path can escape the folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def child_folder(self, child_id: str) -> Path:
+        _check(child_id, _ID, "child id")
+        return self.folder / child_id
+
+    def put(self, child_id: str, data: bytes, ext: str, media_id: str | None = None) -> str:
+        """Save (or replace) one file crash-safely; returns its media id."""
+        media_id = media_id or secrets.token_hex(8)
+        path = self.path(child_id, media_id, ext)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+        return media_id
+
+    def path(self, child_id: str, media_id: str, ext: str) -> Path:
+        _check(media_id, _ID, "media id")
+        _check(ext, _EXT, "file type")
+        return self.child_folder(child_id) / f"{media_id}.{ext}"
+
+    def read(self, child_id: str, media_id: str, ext: str) -> bytes:
+        return self.path(child_id, media_id, ext).read_bytes()
+
+    def exists(self, child_id: str, media_id: str, ext: str) -> bool:
+        return self.path(child_id, media_id, ext).is_file()
+
+    def delete(self, child_id: str, media_id: str, ext: str) -> None:
+        self.path(child_id, media_id, ext).unlink(missing_ok=True)
+
+    def list(self, child_id: str, ext: str | None = None) -> list[str]:
+        folder = self.child_folder(child_id)
+        if not folder.is_dir():
+            return []
+        pattern = f"*.{ext}" if ext else "*.*"
+        return sorted(p.stem for p in folder.glob(pattern) if _ID.match(p.stem))
+
+
+def _check(value: str, pattern: re.Pattern[str], what: str) -> None:
+    if not isinstance(value, str) or not pattern.match(value):
+        raise ValueError(f"Not a valid {what}: {value!r}")

@@ -1,0 +1,97 @@
+"""Crash-safe file writes: a power cut at any moment leaves either the old or the new file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import sys
+import time
+from pathlib import Path
+
+TEMP_SUFFIX = ".lh-tmp"
+
+
+class StorageWriteError(OSError):
+    """Saving failed; nothing already saved was harmed. `kind_message` says what to do."""
+
+    def __init__(self, kind_message: str, cause: OSError | None = None):
+        super().__init__(cause.errno if cause else errno.EIO, kind_message)
+        self.kind_message = kind_message
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, flush, fsync, replace, then fsync the folder."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _replace_with_retry(temp, path)
+        fsync_folder(path.parent)
+    except OSError as error:
+        _remove_quietly(temp)
+        raise StorageWriteError(_explain(error, path), error) from error
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no folder handles to sync."""
+    if sys.platform.startswith("win"):
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def clean_stray_temp_files(folder: Path) -> int:
+    """Remove temporary files a crash left behind; they never hold the only good copy."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for stray in folder.rglob(f"*{TEMP_SUFFIX}"):
+        if stray.is_file():
+            _remove_quietly(stray)
+            removed += 1
+    return removed
+
+
+def _replace_with_retry(source: Path, target: Path) -> None:
+    # Windows refuses to replace a file another program (a virus scanner, a backup tool) has
+    # open for a moment; try again briefly before giving up.
+    delay = 0.02
+    for attempt in range(8):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == 7 or not sys.platform.startswith("win"):
+                raise
+            time.sleep(delay)
+            delay *= 2
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(path)
+
+
+def _explain(error: OSError, path: Path) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "The disk is full, so this change could not be saved. Everything saved before it "
+            "is safe. Free some space (empty the recycle bin, move large files) and try again."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"This computer will not let Lasting Home write to {path.parent}. Everything saved "
+            "before is safe. Check the folder is not read-only, or choose another data folder."
+        )
+    return (
+        f"This change could not be saved ({error.strerror or error}). Everything saved before "
+        "it is safe. Please try again."
+    )
