@@ -44,3 +44,14 @@ def guide(name: str) -> Path:
 
 FONT_REGULAR = ("fonts", "AtkinsonHyperlegible-Regular.ttf")
 FONT_BOLD = ("fonts", "AtkinsonHyperlegible-Bold.ttf")
+
+
+def picture(name: str) -> Path:
+    """One picture of the set by meaning, e.g. picture("place-park") -> .../place-park.svg."""
+    return asset("pictures", f"{name}.svg")
+
+
+def pictures(prefix: str) -> list[str]:
+    """Names of every picture starting with prefix, e.g. pictures("sticker-")."""
+    folder = assets_dir() / "pictures"
+    return sorted(p.stem for p in folder.glob(f"{prefix}*.svg"))
