@@ -25,6 +25,7 @@ from .safe_files import StorageWriteError, atomic_write, clean_stray_temp_files
 DATABASE_NAME = "lasting-home.json"
 CHILDREN = "children"
 SETTINGS = "_settings"
+FOLDER_VALUES = "_folder_values"
 
 
 class ChildNotFound(KeyError):
@@ -190,6 +191,15 @@ class CaseloadStore:
         table = self._db.table(SETTINGS)
         table.truncate()
         table.insert({"avoid_delay_days": settings.avoid_delay_days})
+
+    # -- values that belong to the data folder, not to one child (the worker's PIN hash...) ---
+
+    def folder_value(self, key: str) -> Any:
+        doc = self._db.table(FOLDER_VALUES).get(Query().key == key)
+        return None if doc is None else doc.get("value")
+
+    def save_folder_value(self, key: str, value: Any) -> None:
+        self._db.table(FOLDER_VALUES).upsert({"key": key, "value": value}, Query().key == key)
 
     @property
     def is_empty(self) -> bool:
