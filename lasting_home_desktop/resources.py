@@ -44,6 +44,8 @@ def guide(name: str) -> Path:
 
 FONT_REGULAR = ("fonts", "AtkinsonHyperlegible-Regular.ttf")
 FONT_BOLD = ("fonts", "AtkinsonHyperlegible-Bold.ttf")
+# Urdu, Arabic and Persian letters, which the main typeface does not have.
+FONT_ARABIC = ("fonts", "NotoSansArabic.ttf")
 
 
 def picture(name: str) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,28 @@ class CaseloadStore:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All the changes inside land together in one write, or none of them do."""
+        storage: CrashSafeStorage = self._db.storage  # type: ignore[assignment]
+        storage.begin()
+        try:
+            yield
+        except BaseException:
+            storage.rollback()
+            self._clear_query_caches()
+            raise
+        try:
+            storage.commit()
+        except BaseException:
+            storage.rollback()
+            self._clear_query_caches()
+            raise
+
+    def _clear_query_caches(self) -> None:
+        for name in self._db.tables():
+            self._db.table(name).clear_cache()
 
     # -- children ----------------------------------------------------------------------------
 

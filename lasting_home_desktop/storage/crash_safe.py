@@ -13,7 +13,12 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from .safe_files import atomic_write
+from .safe_files import StorageWriteError, atomic_write
+
+READ_ONLY_MESSAGE = (
+    "This data folder was opened only to read it, so nothing can be changed here. "
+    "Everything saved is safe."
+)
 
 
 class DamagedDatabase(Exception):
@@ -49,18 +54,60 @@ def load_database_file(path: Path) -> dict[str, Any] | None:
 
 
 class CrashSafeStorage(Storage):
-    def __init__(self, path: str | Path, **_: Any) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        initial: dict[str, Any] | None = None,
+        **_: Any,
+    ) -> None:
+        """`read_only` refuses every write; `initial` (tables already read and migrated in
+        memory) is used instead of the file, so a read-only look never needs to write."""
         self.path = Path(path)
+        self.read_only = read_only
+        self._initial = None if initial is None else json.dumps(initial)
         self._state: dict[str, Any] | None = None
+        self._deferred = False
+        self._dirty = False
 
     def read(self) -> dict[str, Any] | None:
         if self._state is None:
-            self._state = load_database_file(self.path)
+            if self._initial is not None:
+                self._state = json.loads(self._initial)
+            else:
+                self._state = load_database_file(self.path)
         return self._state
 
     def write(self, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        if self._deferred:
+            self._state = data
+            self._dirty = True
+            return
+        self._write_now(data)
+
+    def begin(self) -> None:
+        """Keep changes in memory until commit(): several changes land in one write."""
+        self._deferred = True
+        self._dirty = False
+
+    def commit(self) -> None:
+        self._deferred = False
+        if self._dirty and self._state is not None:
+            self._dirty = False
+            self._write_now(self._state)
+
+    def rollback(self) -> None:
+        self._deferred = False
+        self._dirty = False
+        self._state = None  # the file still holds the state before begin()
+
+    def _write_now(self, data: dict[str, Any]) -> None:
         try:
+            if self.read_only:
+                raise StorageWriteError(READ_ONLY_MESSAGE)
+            # Inside the try: data that is not JSON must not stay in the cache either.
+            payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
             atomic_write(self.path, payload)
         except Exception:
             # TinyDB changed the cached dict in place before calling us; the disk still holds

@@ -11,6 +11,7 @@ from .. import resources
 from ..domain.child import AgeBand
 
 FAMILY = "Atkinson Hyperlegible"
+ARABIC_FAMILY = "Noto Sans Arabic"
 _registered = False
 
 
@@ -18,8 +19,10 @@ def register_fonts() -> str:
     """Register the bundled fonts once; returns the family name to use."""
     global _registered
     if not _registered:
-        for parts in (resources.FONT_REGULAR, resources.FONT_BOLD):
+        for parts in (resources.FONT_REGULAR, resources.FONT_BOLD, resources.FONT_ARABIC):
             QFontDatabase.addApplicationFont(str(resources.asset(*parts)))
+        # Names like Ayesha (عائشہ) must show on a machine with no fonts of its own.
+        QFont.insertSubstitution(FAMILY, ARABIC_FAMILY)
         _registered = True
     return FAMILY
 

@@ -1,0 +1,267 @@
+"""Add or edit a child: profile, the people around them and the journey dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.child import (
+    AgeBand,
+    ChildRecord,
+    DecisionRoute,
+    HomeType,
+    PeopleAroundChild,
+    RecordProblem,
+    join_names,
+    split_names,
+)
+from ...domain.dates import DateProblem, format_long, format_short, parse_date
+from ...domain.journey import Decision, JourneyDates
+from ...storage.safe_files import StorageWriteError
+
+SaveChild = Callable[[ChildRecord], ChildRecord]
+
+
+def _date_field(accessible: str) -> QLineEdit:
+    field = QLineEdit(placeholderText="DD/MM/YYYY")
+    field.setAccessibleName(accessible)
+    field.setMaximumWidth(140)
+    return field
+
+
+class ChildForm(QDialog):
+    """Stays open, with everything typed kept, until the record saves cleanly."""
+
+    def __init__(
+        self,
+        today: dt.date,
+        save: SaveChild,
+        child: ChildRecord | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.today = today
+        self._save = save
+        self._original = child
+        self.saved: ChildRecord | None = None
+        self.setWindowTitle("Edit child" if child else "Add a child")
+        self.resize(620, 760)
+
+        self.problems = QLabel(objectName="Flag")
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+
+        self.first_name = self._line("First name")
+        self.preferred_name = self._line("Preferred name (what the child likes to be called)")
+        self.last_name = self._line("Last name")
+        self.date_of_birth = _date_field("Date of birth")
+        self.look = QComboBox()
+        self.look.setAccessibleName("Look in together mode")
+        self.look.addItem("From the date of birth", None)
+        for band in AgeBand:
+            self.look.addItem(band.label, band)
+        self.home_type = QComboBox()
+        self.home_type.setAccessibleName("Home type")
+        for home in HomeType:
+            self.home_type.addItem(home.label, home)
+        self.route = QComboBox()
+        self.route.setAccessibleName("Decision route")
+        for route in DecisionRoute:
+            self.route.addItem(route.label, route)
+        self.service = self._line("Service or division")
+
+        self.carers = self._line("Carers (for example: Jo and Sam)")
+        self.social_worker = self._line("Allocated social worker")
+        self.supervising = self._line("Supervising social worker")
+        self.team_manager = self._line("Team Manager")
+        self.iro = self._line("Independent Reviewing Officer (IRO)")
+        self.decision_maker = self._line("Head of Service or Panel Chair")
+
+        self.matching = _date_field("Matching meeting date")
+        self.sent = _date_field("Recommendation sent to the Head of Service")
+        self.due = QLabel(objectName="Subtle")
+        self.decision = QComboBox()
+        self.decision.setAccessibleName("Decision")
+        self.decision.addItem("Not yet decided", None)
+        for decision in Decision:
+            self.decision.addItem(decision.label, decision)
+        self.decision_date = _date_field("Decision date")
+        self.visit = _date_field("Commitment visit or panel date")
+        self.celebration = _date_field("Celebration date")
+
+        profile = QFormLayout()
+        profile.addRow("First name *", self.first_name)
+        profile.addRow("Preferred name", self.preferred_name)
+        profile.addRow("Last name *", self.last_name)
+        profile.addRow("Date of birth", self.date_of_birth)
+        profile.addRow("Together-mode look", self.look)
+        profile.addRow("Home", self.home_type)
+        profile.addRow("Decision route", self.route)
+        profile.addRow("Service or division", self.service)
+        people = QFormLayout()
+        people.addRow("Carers", self.carers)
+        people.addRow("Allocated social worker", self.social_worker)
+        people.addRow("Supervising social worker", self.supervising)
+        people.addRow("Team Manager", self.team_manager)
+        people.addRow("IRO", self.iro)
+        people.addRow("Head of Service / Panel Chair", self.decision_maker)
+        journey = QFormLayout()
+        journey.addRow("Matching meeting", self.matching)
+        sent_row = QHBoxLayout()
+        sent_row.addWidget(self.sent)
+        sent_row.addWidget(self.due, 1)
+        journey.addRow("Recommendation sent", sent_row)
+        journey.addRow("Decision", self.decision)
+        journey.addRow("Decision date", self.decision_date)
+        self.visit_label = QLabel("Commitment visit")
+        journey.addRow(self.visit_label, self.visit)
+        journey.addRow("Celebration", self.celebration)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for title, form in (("The child", profile), ("People", people), ("Journey", journey)):
+            box = QGroupBox(title)
+            box.setLayout(form)
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("Primary")
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+
+        self.sent.textChanged.connect(self._show_due)
+        self.route.currentIndexChanged.connect(self._route_changed)
+        if child is not None:
+            self._fill(child)
+        self._route_changed()
+
+    def _line(self, accessible: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setAccessibleName(accessible)
+        return field
+
+    def _fill(self, child: ChildRecord) -> None:
+        self.first_name.setText(child.first_name)
+        self.preferred_name.setText(child.preferred_name)
+        self.last_name.setText(child.last_name)
+        self.date_of_birth.setText(format_short(child.date_of_birth))
+        self.look.setCurrentIndex(max(0, self.look.findData(child.age_band_override)))
+        self.home_type.setCurrentIndex(self.home_type.findData(child.home_type))
+        self.route.setCurrentIndex(self.route.findData(child.route))
+        self.service.setText(child.service)
+        people = child.people
+        self.carers.setText(join_names(list(people.carers)))
+        self.social_worker.setText(people.social_worker)
+        self.supervising.setText(people.supervising_social_worker)
+        self.team_manager.setText(people.team_manager)
+        self.iro.setText(people.iro)
+        self.decision_maker.setText(people.decision_maker)
+        dates = child.journey
+        self.matching.setText(format_short(dates.matching_meeting))
+        self.sent.setText(format_short(dates.recommendation_sent))
+        self.decision.setCurrentIndex(max(0, self.decision.findData(dates.decision)))
+        self.decision_date.setText(format_short(dates.decision_date))
+        self.visit.setText(format_short(dates.visit))
+        self.celebration.setText(format_short(dates.celebration))
+
+    def _route_changed(self) -> None:
+        panel = self.route.currentData() is DecisionRoute.PANEL
+        self.visit_label.setText("Panel date" if panel else "Commitment visit")
+        self.sent.setEnabled(not panel)
+
+    def _show_due(self) -> None:
+        try:
+            sent = parse_date(self.sent.text())
+        except DateProblem:
+            sent = None
+        due = JourneyDates(recommendation_sent=sent).head_of_service_due
+        self.due.setText(f"Decision due by {format_long(due)}" if due else "")
+
+    def record(self) -> ChildRecord:
+        """What the form says now; RecordProblem lists every date that cannot be read."""
+        problems: list[str] = []
+
+        def date_of(field: QLineEdit, label: str) -> dt.date | None:
+            try:
+                return parse_date(field.text())
+            except DateProblem as problem:
+                problems.append(f"{label}: {problem}")
+                return None
+
+        dates = JourneyDates(
+            matching_meeting=date_of(self.matching, "Matching meeting"),
+            recommendation_sent=date_of(self.sent, "Recommendation sent"),
+            decision=self.decision.currentData(),
+            decision_date=date_of(self.decision_date, "Decision date"),
+            visit=date_of(self.visit, self.visit_label.text()),
+            celebration=date_of(self.celebration, "Celebration"),
+        )
+        birth = date_of(self.date_of_birth, "Date of birth")
+        if problems:
+            raise RecordProblem(problems)
+        values = dict(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            preferred_name=self.preferred_name.text(),
+            date_of_birth=birth,
+            age_band_override=self.look.currentData(),
+            home_type=self.home_type.currentData(),
+            route=self.route.currentData(),
+            service=self.service.text(),
+            people=PeopleAroundChild(
+                carers=split_names(self.carers.text()),
+                social_worker=self.social_worker.text().strip(),
+                supervising_social_worker=self.supervising.text().strip(),
+                team_manager=self.team_manager.text().strip(),
+                iro=self.iro.text().strip(),
+                decision_maker=self.decision_maker.text().strip(),
+            ),
+            journey=dates,
+        )
+        if self._original is not None:
+            return self._original.with_changes(**values)
+        return ChildRecord(**values)
+
+    def try_save(self) -> bool:
+        """Save and close, or show what to fix and keep everything typed."""
+        try:
+            self.saved = self._save(self.record())
+        except RecordProblem as problem:
+            self._show_problems(problem.problems)
+            return False
+        except StorageWriteError as error:
+            self._show_problems([error.kind_message])
+            return False
+        self.accept()
+        return True
+
+    def _show_problems(self, problems: list[str]) -> None:
+        heading = "Please check this:" if len(problems) == 1 else "Please check these:"
+        self.problems.setText(heading + "\n" + "\n".join(f"• {p}" for p in problems))
+        self.problems.show()

@@ -1,0 +1,174 @@
+"""One child's page: who they are, where their journey stands, and the tabs for each part."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.child import ChildRecord
+from ...domain.dates import format_long
+from ...domain.journey import JourneySettings, journey_status
+from ...storage.caseload import CaseloadStore
+from ..messages import UserMessages
+from .sections import ChildSectionContext, ChildSectionFactory
+
+
+def _plain(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names can hold "<b>&amp;"
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ChildPage(QWidget):
+    editRequested = Signal(str)
+    recordChanged = Signal(str)
+
+    def __init__(
+        self,
+        store: CaseloadStore,
+        child_id: str,
+        today: dt.date,
+        settings: JourneySettings,
+        messages: UserMessages,
+        sections: Sequence[tuple[str, ChildSectionFactory]],
+        extra_flags: Callable[[ChildRecord], tuple] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.child_id = child_id
+        self.today = today
+        self.settings = settings
+        self.extra_flags = extra_flags
+
+        self.name = _plain(name="Headline")
+        self.facts = _plain(name="Subtle")
+        self.stage = _plain(name="Stage")
+        self.flags = _plain(name="Flag")
+        self.next_step = _plain()
+        self.edit_button = QPushButton("Edit details and dates", objectName="Primary")
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.child_id))
+
+        header = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(top)
+        header.addWidget(self.facts)
+        badges = QHBoxLayout()
+        badges.addWidget(self.stage)
+        badges.addWidget(self.flags)
+        badges.addStretch(1)
+        header.addLayout(badges)
+        header.addWidget(self.next_step)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.overview = QWidget()
+        self.tabs.addTab(self._scrolling(self.overview), "Profile and journey")
+        context = ChildSectionContext(
+            store=store,
+            child_id=child_id,
+            today=today,
+            messages=messages,
+            record_changed=self._section_changed_record,
+        )
+        for title, factory in sections:
+            try:
+                widget = factory(context)
+            except Exception as error:  # one broken tab must not hide the child's record
+                widget = _plain(f"This part could not be shown: {error}")
+            self.tabs.addTab(widget, title)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    def _scrolling(self, inner: QWidget) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _section_changed_record(self) -> None:
+        self.refresh()
+        self.recordChanged.emit(self.child_id)
+
+    def refresh(self) -> None:
+        child = self.store.child(self.child_id)
+        status = journey_status(child.journey, child.route, self.today, self.settings)
+        flags = status.flags + (self.extra_flags(child) if self.extra_flags else ())
+        self.name.setText(child.display_name + ("  (archived)" if child.archived else ""))
+        age = child.age(self.today)
+        facts = [
+            f"Age {age}" if age is not None else "Date of birth not recorded",
+            child.home_type.label,
+            child.route.label,
+            f"Together-mode look: {child.age_band(self.today).label.lower()}",
+        ]
+        if child.service:
+            facts.append(child.service)
+        self.facts.setText("  ·  ".join(facts))
+        self.stage.setText(status.stage.label(child.route))
+        self.flags.setText("; ".join(flag.label for flag in flags))
+        self.flags.setVisible(bool(flags))
+        self.next_step.setText(f"Next: {status.next_step}")
+        self._fill_overview(child)
+
+    def _fill_overview(self, child: ChildRecord) -> None:
+        old = self.overview.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # re-parent the old layout so it is deleted
+        people = child.people
+        who = QFormLayout()
+        for label, value in (
+            ("Preferred name", child.known_as),
+            ("Carers", people.carers_text),
+            ("Allocated social worker", people.social_worker),
+            ("Supervising social worker", people.supervising_social_worker),
+            ("Team Manager", people.team_manager),
+            ("IRO", people.iro),
+            ("Head of Service / Panel Chair", people.decision_maker),
+        ):
+            who.addRow(label, _plain(value or "Not recorded"))
+        journey = QFormLayout()
+        dates = child.journey
+        panel = child.route.value == "panel"
+        rows = [("Matching meeting", format_long(dates.matching_meeting))]
+        if not panel:
+            rows += [
+                ("Recommendation sent", format_long(dates.recommendation_sent)),
+                ("Head of Service decision due", format_long(dates.head_of_service_due)),
+            ]
+        rows += [
+            ("Decision", dates.decision.label if dates.decision else ""),
+            ("Decision date", format_long(dates.decision_date)),
+            ("Panel" if panel else "Commitment visit", format_long(dates.visit)),
+            ("Celebration", format_long(dates.celebration)),
+        ]
+        for label, value in rows:
+            journey.addRow(label, _plain(value or "Not yet"))
+        layout = QHBoxLayout()
+        for title, form in (("People around the child", who), ("Journey", journey)):
+            box = QGroupBox(title)
+            box.setLayout(form)
+            layout.addWidget(box, 1, Qt.AlignmentFlag.AlignTop)
+        self.overview.setLayout(layout)

@@ -1,0 +1,255 @@
+"""The worker window: caseload and child's page side by side, the tracker, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from ...domain.child import ChildRecord, RecordProblem
+from ...domain.journey import Flag
+from ...domain.tracker import tracker_rows
+from ...storage.caseload import CaseloadStore
+from ...storage.safe_files import StorageWriteError
+from ..messages import UserMessages
+from .caseload_view import CaseloadView
+from .first_start import FirstStartPanel
+from .tracker_view import TrackerView
+
+if TYPE_CHECKING:
+    from .child_page import ChildPage
+
+FIRST_START_DONE = "first_start_done"
+ExampleChildren = Callable[[CaseloadStore, dt.date], object]
+ExtraFlags = Callable[[CaseloadStore], Callable[[ChildRecord], tuple[Flag, ...]]]
+
+
+class WorkerWindow(QMainWindow):
+    def __init__(
+        self,
+        store: CaseloadStore,
+        today: dt.date,
+        messages: UserMessages,
+        example_children: ExampleChildren | None = None,
+        extra_flags: ExtraFlags | None = None,
+        title_note: str = "",
+    ):
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.messages = messages
+        self.example_children = example_children
+        self._extra_flags_for = extra_flags
+        self.settings = store.settings()
+        self.setWindowTitle("Lasting Home" + (f" ({title_note})" if title_note else ""))
+        self.resize(1280, 800)
+        messages.parent = self
+
+        self.caseload = CaseloadView(today, self.settings.journey)
+        self.page_area = QStackedWidget()
+        self.no_child = QLabel("Choose a child from the list to see their page.")
+        self.no_child.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_child.setObjectName("Subtle")
+        self.page_area.addWidget(self.no_child)
+        self.child_page: ChildPage | None = None
+
+        split = QSplitter()
+        split.addWidget(self.caseload)
+        split.addWidget(self.page_area)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 680])
+        self.tracker = TrackerView(messages)
+        self.first_start = FirstStartPanel()
+
+        self.screens = QStackedWidget()
+        for screen in (self.first_start, split, self.tracker):
+            self.screens.addWidget(screen)
+        self.caseload_screen = split
+        self.setCentralWidget(self.screens)
+        self._build_toolbar()
+
+        self.caseload.childSelected.connect(self.show_child)
+        self.caseload.addRequested.connect(self.add_child)
+        self.caseload.archiveRequested.connect(self.set_archived)
+        self.tracker.childOpened.connect(self.open_child)
+        self.first_start.exampleChosen.connect(self.add_example_children)
+        self.first_start.emptyChosen.connect(self.start_empty)
+
+        if store.is_empty and not store.folder_value(FIRST_START_DONE):
+            self.screens.setCurrentWidget(self.first_start)
+        else:
+            self.show_caseload()
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.caseload_action = self._action(bar, "Caseload", "Ctrl+1", self.show_caseload)
+        self.tracker_action = self._action(bar, "Tracker", "Ctrl+2", self.show_tracker)
+        self._action(bar, "Add a child", "Ctrl+N", self.add_child)
+        bar.addSeparator()
+        self._action(bar, "Guides", "F1", self.show_guides)
+        self._action(bar, "Settings", "", self.edit_settings)
+        self._action(bar, "About", "", self.show_about)
+
+    def _action(self, bar: QToolBar, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    def show_caseload(self) -> None:
+        self.caseload.set_children(self.store.children(include_archived=True))
+        self.screens.setCurrentWidget(self.caseload_screen)
+
+    def show_tracker(self) -> None:
+        extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
+        rows = tracker_rows(self.store.children(), self.today, self.settings.journey)
+        if extra is not None:
+            rows = [
+                row.__class__(**{**row.__dict__, "flags": row.flags + extra(row.child)})
+                for row in rows
+            ]
+        self.tracker.set_rows(rows)
+        self.screens.setCurrentWidget(self.tracker)
+
+    def open_child(self, child_id: str) -> None:
+        self.show_caseload()
+        if not self.caseload.select(child_id):
+            self.caseload.show_archived.setChecked(True)
+            self.caseload.select(child_id)
+        self.show_child(child_id)
+
+    def show_child(self, child_id: str) -> None:
+        from .child_page import ChildPage  # its tabs pull in together mode, drawing...
+        from .sections import CHILD_SECTIONS
+
+        if self.child_page is not None:
+            self.page_area.removeWidget(self.child_page)
+            self.child_page.deleteLater()
+        extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
+        self.child_page = ChildPage(
+            self.store,
+            child_id,
+            self.today,
+            self.settings.journey,
+            self.messages,
+            CHILD_SECTIONS,
+            extra_flags=extra,
+        )
+        self.child_page.editRequested.connect(self.edit_child)
+        self.child_page.recordChanged.connect(self._record_changed)
+        self.page_area.addWidget(self.child_page)
+        self.page_area.setCurrentWidget(self.child_page)
+
+    def _record_changed(self, child_id: str) -> None:
+        self.caseload.set_children(self.store.children(include_archived=True))
+
+    # -- changes ---------------------------------------------------------------------------------
+
+    def add_child(self) -> None:
+        from .child_form import ChildForm
+
+        form = ChildForm(
+            self.today, lambda child: self.store.add_child(child, self.today), None, self
+        )
+        if form.exec() and form.saved is not None:
+            self.store.save_folder_value(FIRST_START_DONE, True)
+            self.open_child(form.saved.id)
+
+    def edit_child(self, child_id: str) -> None:
+        from .child_form import ChildForm
+
+        child = self.store.child(child_id)
+        form = ChildForm(
+            self.today, lambda record: self.store.update_child(record, self.today), child, self
+        )
+        if form.exec() and form.saved is not None:
+            self.caseload.set_children(self.store.children(include_archived=True))
+            self.show_child(child_id)
+
+    def set_archived(self, child_id: str, archived: bool) -> None:
+        child = self.store.child(child_id)
+        if archived and not self.messages.ask(
+            f"Archive {child.display_name}?",
+            "Their record is kept but leaves the caseload, the tracker and the flags. "
+            "You can bring it back with 'Show archived'.",
+            yes="Archive",
+        ):
+            return
+        try:
+            self.store.archive_child(child_id, archived)
+        except StorageWriteError as error:
+            self.messages.tell("That change was not saved", error.kind_message, problem=True)
+            return
+        self.caseload.set_children(self.store.children(include_archived=True))
+        if self.child_page is not None and self.child_page.child_id == child_id:
+            self.child_page.refresh()
+
+    def add_example_children(self) -> None:
+        if self.example_children is None:
+            return
+        try:
+            self.example_children(self.store, self.today)
+            self.store.save_folder_value(FIRST_START_DONE, True)
+        except (RecordProblem, StorageWriteError) as error:
+            detail = getattr(error, "kind_message", None) or str(error)
+            self.messages.tell("The example children were not added", detail, problem=True)
+            return
+        self.show_caseload()
+
+    def start_empty(self) -> None:
+        try:
+            self.store.save_folder_value(FIRST_START_DONE, True)
+        except StorageWriteError as error:
+            self.messages.tell("That choice was not saved", error.kind_message, problem=True)
+        self.show_caseload()
+
+    def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        try:
+            self.store.save_settings(dialog.chosen())
+        except (RecordProblem, StorageWriteError) as error:
+            detail = getattr(error, "kind_message", None) or str(error)
+            self.messages.tell("Settings were not saved", detail, problem=True)
+            return
+        self.settings = self.store.settings()
+        self.caseload.settings = self.settings.journey
+        self.show_caseload()
+
+    def show_guides(self) -> None:
+        try:
+            from ..guides_view import GuidesWindow
+        except ImportError:
+            self.messages.tell("Guides", "The guides are not available in this version.")
+            return
+        self._guides = GuidesWindow(messages=self.messages)
+        self._guides.show()
+
+    def show_about(self) -> None:
+        from ..about import show_about
+
+        show_about(self)
+
+    # For tests and the start-up benchmark: what a user sees in the list.
+    def caseload_names(self) -> list[str]:
+        return self.caseload.visible_names()
