@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .dates import age_on, from_iso, to_iso
+from .ids import new_id
 from .journey import JourneyDates
 
 NAME_LIMIT = 100
@@ -113,7 +113,7 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 def new_child_id() -> str:
-    return uuid.uuid4().hex[:12]
+    return new_id(12)
 
 
 @dataclass(frozen=True)

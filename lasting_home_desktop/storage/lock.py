@@ -4,7 +4,7 @@ crash never leaves a stale lock that blocks the next start."""
 from __future__ import annotations
 
 import os
-import socket
+import platform
 import sys
 from pathlib import Path
 from typing import IO
@@ -45,7 +45,7 @@ class DataFolderLock:
             raise FolderInUse(self.path.parent, holder) from None
         handle.seek(0)
         handle.truncate()
-        handle.write(f"process {os.getpid()} on {socket.gethostname()}")
+        handle.write(f"process {os.getpid()} on {platform.node()}")
         handle.flush()
         self._handle = handle
 

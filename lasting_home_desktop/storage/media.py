@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import secrets
 from pathlib import Path
 
+from ..domain.ids import new_id
 from .safe_files import atomic_write
 
 MEDIA_FOLDER = "media"
@@ -25,7 +25,7 @@ class MediaStore:
 
     def put(self, child_id: str, data: bytes, ext: str, media_id: str | None = None) -> str:
         """Save (or replace) one file crash-safely; returns its media id."""
-        media_id = media_id or secrets.token_hex(8)
+        media_id = media_id or new_id(16)
         path = self.path(child_id, media_id, ext)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)

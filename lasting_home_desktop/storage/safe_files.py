@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import sys
 import time
 from pathlib import Path
+
+from ..domain.ids import new_id
 
 TEMP_SUFFIX = ".lh-tmp"
 
@@ -24,7 +25,7 @@ class StorageWriteError(OSError):
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush, fsync, replace, then fsync the folder."""
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{new_id(8)}{TEMP_SUFFIX}")
     try:
         with open(temp, "wb") as handle:
             handle.write(data)
