@@ -85,14 +85,17 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     if store is None:
         return 1
 
+    from .storage.adults import AdultRecords
     from .storage.example_caseload import add_example_children
     from .ui.worker.main_window import WorkerWindow
 
+    today = dt.date.today()
     window = WorkerWindow(
         store,
-        today=dt.date.today(),
+        today=today,
         messages=messages,
         example_children=add_example_children,
+        extra_flags=lambda opened: AdultRecords(opened).tracker_extra_flags(today),
         title_note="example children" if demo else "",
     )
     window.show()

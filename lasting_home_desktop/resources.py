@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
@@ -15,7 +14,10 @@ def _folder(name: str) -> Path:
     in_source = _SOURCE_ROOT / name
     if in_source.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
         return in_source
-    # ...a normal install carries them inside it.
+    # ...a normal install carries them inside it. (Imported here: importlib.resources pulls in
+    # zipfile and friends, which a source checkout never needs at start-up.)
+    from importlib import resources
+
     return Path(str(resources.files("lasting_home_desktop") / name))
 
 
@@ -28,7 +30,7 @@ def guides_dir() -> Path:
 
 
 def asset(*parts: str) -> Path:
-    """Path of one asset, e.g. asset("fonts", "AtkinsonHyperlegible-Regular.ttf")."""
+    """Path of one asset, e.g. asset("fonts", "Andika-Regular.ttf")."""
     path = assets_dir().joinpath(*parts)
     if not path.exists():
         raise FileNotFoundError(f"Missing asset: {'/'.join(parts)} (looked in {assets_dir()})")
@@ -42,8 +44,12 @@ def guide(name: str) -> Path:
     return path
 
 
-FONT_REGULAR = ("fonts", "AtkinsonHyperlegible-Regular.ttf")
-FONT_BOLD = ("fonts", "AtkinsonHyperlegible-Bold.ttf")
+# Andika (SIL): letter shapes made for early readers; Latin Extended and Cyrillic.
+FONT_REGULAR = ("fonts", "Andika-Regular.ttf")
+FONT_BOLD = ("fonts", "Andika-Bold.ttf")
+# Greek, and anything else Andika lacks.
+FONT_FALLBACK = ("fonts", "NotoSans-Regular.ttf")
+FONT_FALLBACK_BOLD = ("fonts", "NotoSans-Bold.ttf")
 # Urdu, Arabic and Persian letters, which the main typeface does not have.
 FONT_ARABIC = ("fonts", "NotoSansArabic.ttf")
 

@@ -76,12 +76,14 @@ class Stage(enum.Enum):
 class Flag(enum.Enum):
     HEAD_OF_SERVICE_OVERDUE = "head_of_service_overdue"
     AVOID_DELAY = "avoid_delay"
+    AGENDA_TO_CONFIRM = "agenda_to_confirm"
 
     @property
     def label(self) -> str:
         return {
             Flag.HEAD_OF_SERVICE_OVERDUE: "Head of Service decision overdue",
             Flag.AVOID_DELAY: "Avoid delay: no visit booked",
+            Flag.AGENDA_TO_CONFIRM: "Panel agenda to confirm",
         }[self]
 
 

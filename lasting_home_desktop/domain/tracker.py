@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .child import ChildRecord
@@ -48,21 +48,30 @@ TRACKER_HEADINGS = (
 
 
 def tracker_rows(
-    children: Iterable[ChildRecord], today: dt.date, settings: JourneySettings | None = None
+    children: Iterable[ChildRecord],
+    today: dt.date,
+    settings: JourneySettings | None = None,
+    extra_flags: Callable[[ChildRecord], tuple[Flag, ...]] | None = None,
 ) -> list[TrackerRow]:
-    """One row per child still on the caseload (archived children are left out)."""
+    """One row per child still on the caseload (archived children are left out).
+
+    `extra_flags` adds flags that come from records beyond the journey dates (the panel
+    agenda still to confirm, say)."""
     rows = []
     for child in children:
         if child.archived:
             continue
         status = journey_status(child.journey, child.route, today, settings)
+        flags = status.flags
+        if extra_flags is not None:
+            flags += tuple(flag for flag in extra_flags(child) if flag not in flags)
         rows.append(
             TrackerRow(
                 child=child,
                 stage=status.stage,
                 stage_label=status.stage.label(child.route),
                 days_waiting=status.days_waiting,
-                flags=status.flags,
+                flags=flags,
                 next_step=status.next_step,
             )
         )

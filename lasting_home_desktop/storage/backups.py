@@ -27,12 +27,15 @@ class DatabaseBackups:
 
     def take(self) -> Path | None:
         """Copy the database if it is sound and differs from the newest backup."""
-        if load_database_file(self.database) is None:
+        try:
+            data = self.database.read_bytes()
+        except FileNotFoundError:
             return None
-        data = self.database.read_bytes()
         existing = self.all()
         if existing and existing[0].read_bytes() == data:
-            return existing[0]
+            return existing[0]  # already kept, and checked when it was taken
+        if load_database_file(self.database) is None:
+            return None
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.folder / f"lasting-home-{stamp}.json"

@@ -53,11 +53,14 @@ class CaseloadStore:
 
     @classmethod
     def open(cls, folder: str | Path, *, lock: bool = True) -> CaseloadStore:
-        """Open (or create) the data folder.
+        """Open (or create) the data folder. With lock=False it is only read (the app may
+        have it open): nothing is created or written there, and saving is refused.
 
         Raises FolderInUse, DamagedDatabase (the file is left untouched), NewerSchema, or
         StorageWriteError with a kind message."""
         folder = Path(folder)
+        if not lock:
+            return cls._open_read_only(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -87,12 +90,22 @@ class CaseloadStore:
                     _write_tables(database, tables)
             if folder_lock is not None:
                 backups.take()
-            db = TinyDB(database, storage=CrashSafeStorage)
+            db = TinyDB(database, storage=CrashSafeStorage, initial=tables)
         except BaseException:
             if folder_lock is not None:
                 folder_lock.release()
             raise
         return cls(folder, db, folder_lock)
+
+    @classmethod
+    def _open_read_only(cls, folder: Path) -> CaseloadStore:
+        # For a look while the app may have the folder open (check, tracker export): nothing
+        # is created or written, and an older file is migrated in memory only.
+        database = folder / DATABASE_NAME
+        tables = load_database_file(database) or {}
+        migrate(tables)
+        db = TinyDB(database, storage=CrashSafeStorage, read_only=True, initial=tables)
+        return cls(folder, db, None)
 
     def close(self) -> None:
         try:
@@ -165,8 +178,12 @@ class CaseloadStore:
 
     def update_child(self, child: ChildRecord, today: dt.date) -> ChildRecord:
         checked = child.validated(today)
-        self._require(child.id)
-        self._db.table(CHILDREN).update(checked.to_dict(), Query().id == child.id)
+        table = self._db.table(CHILDREN)
+        doc = table.get(Query().id == child.id)
+        if doc is None:
+            raise ChildNotFound(child.id)
+        # By document id: one lookup instead of testing the query against every child again.
+        table.update(checked.to_dict(), doc_ids=[doc.doc_id])
         return checked
 
     def archive_child(self, child_id: str, archived: bool = True) -> ChildRecord:

@@ -62,12 +62,13 @@ class CrashSafeStorage(Storage):
         initial: dict[str, Any] | None = None,
         **_: Any,
     ) -> None:
-        """`read_only` refuses every write; `initial` (tables already read and migrated in
-        memory) is used instead of the file, so a read-only look never needs to write."""
+        """`initial`: the tables the opener already read (and migrated), so the file is not
+        parsed twice. `read_only` refuses every write; it keeps a copy of `initial` to fall
+        back on, since the file on disk may be an older version migrated only in memory."""
         self.path = Path(path)
         self.read_only = read_only
-        self._initial = None if initial is None else json.dumps(initial)
-        self._state: dict[str, Any] | None = None
+        self._initial = json.dumps(initial) if (read_only and initial is not None) else None
+        self._state: dict[str, Any] | None = initial
         self._deferred = False
         self._dirty = False
 

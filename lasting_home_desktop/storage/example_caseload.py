@@ -7,6 +7,7 @@ import datetime as dt
 from ..domain.child import ChildRecord
 from ..domain.demo import example_children
 from .caseload import CaseloadStore
+from .example_drawings import add_example_drawings
 
 DEFAULT_COUNT = 12
 
@@ -21,4 +22,5 @@ def add_example_children(
         for example in examples:
             for name, data in example.sections.items():
                 store.save_section(name, example.record.id, data)
+    add_example_drawings(store, examples)
     return added

@@ -12,8 +12,9 @@ CREDITS = (
     "and the adults around them do their part.\n\n"
     "Pictures: Twemoji, copyright Twitter, Inc and other contributors, and jdecked and other "
     "contributors, licensed under CC-BY 4.0 (creativecommons.org/licenses/by/4.0).\n"
-    "Typeface: Atkinson Hyperlegible, copyright Braille Institute of America, licensed under "
-    "the SIL Open Font License 1.1.\n\n"
+    "Typeface: Andika, copyright SIL International, with Noto Sans and Noto Sans Arabic, "
+    "copyright Google and the Noto Project Authors, all licensed under the SIL Open Font "
+    "License 1.1.\n\n"
     "Everything you enter stays on this computer."
 )
 

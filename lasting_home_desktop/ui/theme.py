@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from .. import resources
 from ..domain.child import AgeBand
 
-FAMILY = "Atkinson Hyperlegible"
+FAMILY = "Andika"
+FALLBACK_FAMILY = "Noto Sans"  # Greek, which Andika has only for phonetics
 ARABIC_FAMILY = "Noto Sans Arabic"
 _registered = False
 
@@ -19,10 +20,16 @@ def register_fonts() -> str:
     """Register the bundled fonts once; returns the family name to use."""
     global _registered
     if not _registered:
-        for parts in (resources.FONT_REGULAR, resources.FONT_BOLD, resources.FONT_ARABIC):
+        for parts in (
+            resources.FONT_REGULAR,
+            resources.FONT_BOLD,
+            resources.FONT_FALLBACK,
+            resources.FONT_FALLBACK_BOLD,
+            resources.FONT_ARABIC,
+        ):
             QFontDatabase.addApplicationFont(str(resources.asset(*parts)))
-        # Names like Ayesha (عائشہ) must show on a machine with no fonts of its own.
-        QFont.insertSubstitution(FAMILY, ARABIC_FAMILY)
+        # Names like Αθηνά or Ayesha (عائشہ) must show on a machine with no fonts of its own.
+        QFont.insertSubstitutions(FAMILY, [FALLBACK_FAMILY, ARABIC_FAMILY])
         _registered = True
     return FAMILY
 

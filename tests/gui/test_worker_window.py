@@ -213,3 +213,24 @@ def test_editing_dates_updates_stage_and_flags(qtbot, store, today, messages, mo
     window.edit_child(child.id)
     assert window.child_page.stage.text() == "Agreed: visit to book"
     assert window.child_page.flags.text() == "Avoid delay: no visit booked"
+
+
+def test_flags_from_other_records_show_in_caseload_and_tracker(qtbot, store, today, messages):
+    """A flag raised by a record beyond the journey dates (the panel agenda) is shown too."""
+    from lasting_home_desktop.domain.journey import Flag
+
+    child = store.add_child(ChildRecord("Aisha", "Begum"), today)
+    window = WorkerWindow(
+        store,
+        today,
+        messages,
+        add_example_children,
+        extra_flags=lambda opened: lambda record: (Flag.AGENDA_TO_CONFIRM,),
+    )
+    qtbot.addWidget(window)
+    window.show_caseload()
+    assert window.caseload.model.entries[0].status.flags == (Flag.AGENDA_TO_CONFIRM,)
+    window.show_tracker()
+    assert window.tracker.visible_rows()[0][12] == Flag.AGENDA_TO_CONFIRM.label
+    window.open_child(child.id)
+    assert window.child_page.flags.text() == Flag.AGENDA_TO_CONFIRM.label

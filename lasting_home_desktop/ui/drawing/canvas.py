@@ -25,6 +25,8 @@ from ...domain.drawing import DEFAULT_BACKGROUND, Background
 from .commands import UNDO_STEPS, PatchCommand, StickerCommand
 from .picture_ops import PICTURE_SIZE, flood_fill, paper, segment_rect
 
+_EDGE = 6  # px of the window colour around the paper
+
 
 class Tool(enum.Enum):
     PENCIL = "pencil"
@@ -55,8 +57,7 @@ class DrawingCanvas(QWidget):
         self.surround = QColor("#fff6e0")
         self.background: Background = DEFAULT_BACKGROUND
         self._paper = paper(self.background)
-        self.picture = QImage(self._paper)
-        self.picture.detach()
+        self.picture = self._paper.copy()
         self._before: QImage | None = None  # the picture when the current stroke began
         self._stroke_rect = QRect()
         self._last = QPointF()
@@ -69,8 +70,7 @@ class DrawingCanvas(QWidget):
         """Start on a picture (or a fresh sheet); the undo history starts again."""
         self.background = background
         self._paper = paper(background)
-        self.picture = QImage(picture if picture is not None else self._paper)
-        self.picture.detach()
+        self.picture = (picture if picture is not None else self._paper).copy()
         self._before = None
         self._quiet = True  # opening a picture is not a change to save
         self.undo_stack.clear()
@@ -86,8 +86,7 @@ class DrawingCanvas(QWidget):
     def clear(self) -> None:
         """Back to a fresh sheet, as one step that undo can bring back."""
         before = QImage(self.picture)
-        self.picture = QImage(self._paper)
-        self.picture.detach()
+        self.picture = self._paper.copy()
         self._push(
             PatchCommand(
                 "Clear", self._get, self._changed, before, self.picture, self.picture.rect()
@@ -198,7 +197,8 @@ class DrawingCanvas(QWidget):
 
     def target_rect(self) -> QRectF:
         """Where the picture sits in the widget: as big as fits, never stretched."""
-        scale = min(self.width() / PICTURE_SIZE.width(), self.height() / PICTURE_SIZE.height())
+        room_w, room_h = self.width() - 2 * _EDGE, self.height() - 2 * _EDGE
+        scale = max(min(room_w / PICTURE_SIZE.width(), room_h / PICTURE_SIZE.height()), 0.01)
         w, h = PICTURE_SIZE.width() * scale, PICTURE_SIZE.height() * scale
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QImage, QPainter, QUndoCommand
@@ -16,26 +17,46 @@ _SQUEEZE_FROM = 64 * 64  # pixels; small patches stay raw (fast), big ones are c
 
 
 class Patch:
-    """A rectangle of pixels, kept compact."""
+    """A rectangle of pixels, kept compact. Large ones are squeezed with zlib on a worker
+    thread (zlib lets go of Python's lock), so lifting the pencil after a big stroke stays
+    quick; until then the plain copy is used."""
 
     def __init__(self, image: QImage, rect: QRect):
         self.rect = QRect(rect)
-        piece = image.copy(rect).convertToFormat(PICTURE_FORMAT)
-        self._stride = piece.bytesPerLine()
-        raw = bytes(piece.constBits())[: self._stride * piece.height()]
-        self._squeezed = rect.width() * rect.height() >= _SQUEEZE_FROM
-        self._data = zlib.compress(raw, 1) if self._squeezed else raw
+        self._piece: QImage | None = image.copy(rect).convertToFormat(PICTURE_FORMAT)
+        self._stride = self._piece.bytesPerLine()
+        self._data: bytes | None = None
+        if rect.width() * rect.height() >= _SQUEEZE_FROM:
+            _squeezer.submit(self._squeeze)
+
+    def _squeeze(self) -> None:
+        piece = self._piece
+        if piece is not None:
+            self._data = zlib.compress(piece.constBits(), 1)
+            self._piece = None  # the squeezed copy replaces the plain one
+
+    @property
+    def stored_bytes(self) -> int:
+        piece = self._piece
+        return piece.sizeInBytes() if piece is not None else len(self._data or b"")
 
     def image(self) -> QImage:
-        raw = zlib.decompress(self._data) if self._squeezed else self._data
-        piece = QImage(raw, self.rect.width(), self.rect.height(), self._stride, PICTURE_FORMAT)
-        return piece.copy()  # own the pixels, not `raw`
+        piece = self._piece
+        if piece is not None:
+            return piece
+        raw = zlib.decompress(self._data or b"")
+        return QImage(
+            raw, self.rect.width(), self.rect.height(), self._stride, PICTURE_FORMAT
+        ).copy()
 
     def put_on(self, target: QImage) -> None:
         painter = QPainter(target)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         painter.drawImage(self.rect.topLeft(), self.image())
         painter.end()
+
+
+_squeezer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="undo-squeeze")
 
 
 Changed = Callable[[QRect], None]

@@ -31,6 +31,10 @@ FILL_TOLERANCE = 40  # per channel, out of 255: soft pencil edges still count as
 _MAX_LOAD_PIXELS = 40_000_000
 _RUNS = re.compile(rb"\xff+")
 
+# Load Pillow's PNG support now, on the GUI thread at start-up: importing it later inside the
+# saving thread would hold Python's lock for several milliseconds and stall the pencil.
+Image.preinit()
+
 
 def paper(choice: Background) -> QImage:
     """A fresh sheet of the chosen paper at print size."""
@@ -102,10 +106,16 @@ def from_pillow(picture: Image.Image) -> QImage:
 
 
 def encode_png(image: QImage) -> bytes:
-    """PNG bytes of the picture. Pillow lets go of Python's lock while it compresses, so this
-    can run on a worker thread without stalling the pencil (QImage.save holds it longer)."""
+    """PNG bytes of the picture, made to run on a worker thread without stalling the pencil:
+    Qt converts the pixels and Pillow compresses them, both without holding Python's lock,
+    and Pillow reads Qt's pixels in place (no copies made while holding it)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    picture = Image.frombuffer(
+        "RGB", (rgb.width(), rgb.height()), rgb.constBits(), "raw", "RGB", rgb.bytesPerLine(), 1
+    )
     out = io.BytesIO()
-    to_pillow(image).save(out, "PNG", compress_level=6)
+    picture.save(out, "PNG", compress_level=6)
+    del picture, rgb
     return out.getvalue()
 
 
@@ -123,8 +133,7 @@ def load_picture(path: Path, fallback: QImage) -> tuple[QImage, bool]:
         return fallback, False
     if loaded.size() == PICTURE_SIZE:
         return loaded.convertToFormat(PICTURE_FORMAT), True
-    fitted = QImage(fallback)
-    fitted.detach()
+    fitted = fallback.copy()
     scaled = loaded.scaled(
         PICTURE_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )

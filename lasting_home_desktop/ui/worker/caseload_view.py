@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.child import ChildRecord
-from ...domain.journey import JourneySettings, JourneyStatus, Stage, journey_status
+from ...domain.journey import Flag, JourneySettings, JourneyStatus, Stage, journey_status
 
 ANY_STAGE = "All stages"
 FLAGGED = "Needs attention (flagged)"
 _Index = QModelIndex | QPersistentModelIndex
+ExtraFlags = Callable[[ChildRecord], tuple[Flag, ...]]
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class CaseloadView(QWidget):
         self.today = today
         self.settings = settings
         self._all: list[ChildRecord] = []
+        self._extra_flags: ExtraFlags | None = None
 
         self.search = QLineEdit(placeholderText="Search by name")
         self.search.setAccessibleName("Search children by name")
@@ -156,10 +159,15 @@ class CaseloadView(QWidget):
         self.add_button.clicked.connect(self.addRequested.emit)
         self.archive_button.clicked.connect(self._on_archive)
 
-    def set_children(self, children: list[ChildRecord]) -> None:
-        """Show these children (archived ones only when asked), keeping the selection."""
+    def set_children(
+        self, children: list[ChildRecord], extra_flags: ExtraFlags | None = None
+    ) -> None:
+        """Show these children (archived ones only when asked), keeping the selection.
+
+        `extra_flags` adds flags that come from records beyond the journey dates."""
         keep = self.selected_child_id()
         self._all = children
+        self._extra_flags = extra_flags
         self._refilter()
         if keep:
             self.select(keep, emit=False)
@@ -195,6 +203,9 @@ class CaseloadView(QWidget):
             if not child.matches(text):
                 continue
             status = journey_status(child.journey, child.route, self.today, self.settings)
+            if self._extra_flags is not None:
+                more = tuple(f for f in self._extra_flags(child) if f not in status.flags)
+                status = replace(status, flags=status.flags + more)
             if wanted is not None and status.stage is not wanted:
                 continue
             if flagged_only and not status.flags:

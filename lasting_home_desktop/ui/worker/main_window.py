@@ -114,17 +114,16 @@ class WorkerWindow(QMainWindow):
         return action
 
     def show_caseload(self) -> None:
-        self.caseload.set_children(self.store.children(include_archived=True))
+        self._refresh_caseload()
         self.screens.setCurrentWidget(self.caseload_screen)
+
+    def _refresh_caseload(self) -> None:
+        extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
+        self.caseload.set_children(self.store.children(include_archived=True), extra)
 
     def show_tracker(self) -> None:
         extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
-        rows = tracker_rows(self.store.children(), self.today, self.settings.journey)
-        if extra is not None:
-            rows = [
-                row.__class__(**{**row.__dict__, "flags": row.flags + extra(row.child)})
-                for row in rows
-            ]
+        rows = tracker_rows(self.store.children(), self.today, self.settings.journey, extra)
         self.tracker.set_rows(rows)
         self.screens.setCurrentWidget(self.tracker)
 
@@ -158,7 +157,7 @@ class WorkerWindow(QMainWindow):
         self.page_area.setCurrentWidget(self.child_page)
 
     def _record_changed(self, child_id: str) -> None:
-        self.caseload.set_children(self.store.children(include_archived=True))
+        self._refresh_caseload()
 
     # -- changes ---------------------------------------------------------------------------------
 
@@ -180,7 +179,7 @@ class WorkerWindow(QMainWindow):
             self.today, lambda record: self.store.update_child(record, self.today), child, self
         )
         if form.exec() and form.saved is not None:
-            self.caseload.set_children(self.store.children(include_archived=True))
+            self._refresh_caseload()
             self.show_child(child_id)
 
     def set_archived(self, child_id: str, archived: bool) -> None:
@@ -197,7 +196,7 @@ class WorkerWindow(QMainWindow):
         except StorageWriteError as error:
             self.messages.tell("That change was not saved", error.kind_message, problem=True)
             return
-        self.caseload.set_children(self.store.children(include_archived=True))
+        self._refresh_caseload()
         if self.child_page is not None and self.child_page.child_id == child_id:
             self.child_page.refresh()
 

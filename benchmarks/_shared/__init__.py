@@ -1,0 +1,94 @@
+"""What the benchmarks share: a 1,000-child data folder, the bare-window floor, timing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lasting_home_desktop.storage.caseload import CaseloadStore
+from lasting_home_desktop.storage.example_caseload import add_example_children
+
+CHILDREN = 1000
+TODAY = dt.date(2026, 11, 22)
+
+# The floor for start-up and memory: an empty QMainWindow, shown, quitting once the event loop
+# runs, exactly as the app does when LASTING_HOME_EXIT_WHEN_READY is set.
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1100, 720)
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+
+# Runs one command and prints only its peak memory, so ru_maxrss belongs to that one process.
+PEAK_MEMORY = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(done.returncode)
+"""
+
+
+def make_caseload(folder: Path, count: int = CHILDREN) -> Path:
+    """A data folder holding `count` example children (with their sections)."""
+    with CaseloadStore.open(folder) as store:
+        add_example_children(store, TODAY, count=count, seed=1000)
+    return folder
+
+
+def app_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "lasting_home_desktop", "--data-dir", str(folder)]
+
+
+def bare_command() -> list[str]:
+    return [sys.executable, "-c", BARE_WINDOW]
+
+
+def gui_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["LASTING_HOME_EXIT_WHEN_READY"] = "1"
+    env.pop("LASTING_HOME_DATA", None)
+    return env
+
+
+def wall_seconds(command: list[str], env: dict[str, str]) -> float:
+    """Whole-process time from start to exit; a failed run stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    _require_success(command, done)
+    return elapsed
+
+
+def peak_kib(command: list[str], env: dict[str, str]) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, *command], env=env, capture_output=True, text=True
+    )
+    _require_success(command, done)
+    return int(done.stdout.split()[-1])
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def figure(name: str, value: float, unit: str, op: str, target: float) -> None:
+    print(f"FIGURE {name} {value:.2f} {unit} (target {op} {target:g})", flush=True)
+
+
+def _require_success(command: list[str], done: subprocess.CompletedProcess) -> None:
+    if done.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(command[:4])} ... exited with {done.returncode}:\n{done.stderr[-2000:]}"
+        )

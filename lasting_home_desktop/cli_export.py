@@ -1,0 +1,127 @@
+"""`lasting-home export`: one child's documents, or every card and certificate for the visits
+and panels in a date range, as PDF files in a folder.
+
+    lasting-home export --data-dir DIR --child ID_OR_NAME --out DIR [--only card,book]
+    lasting-home export --data-dir DIR --visits-from DATE --visits-to DATE --out DIR [--combined]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .domain.child import ChildRecord
+from .storage.caseload import CaseloadStore
+
+CHILD_KINDS = ("card", "certificate", "book")
+PROFESSIONAL_KINDS = ("matching", "commitment", "contributions")
+KINDS = CHILD_KINDS + PROFESSIONAL_KINDS
+
+
+def export_options(parser: argparse.ArgumentParser) -> None:
+    from .cli import _date_argument, _today_option
+
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for PDFs")
+    parser.add_argument(
+        "--child", metavar="ID_OR_NAME", help="the child's id, or first, preferred or full name"
+    )
+    parser.add_argument(
+        "--only",
+        metavar="KINDS",
+        help="with --child: some documents only, from " + ",".join(KINDS),
+    )
+    parser.add_argument("--visits-from", type=_date_argument, metavar="DATE")
+    parser.add_argument("--visits-to", type=_date_argument, metavar="DATE")
+    parser.add_argument(
+        "--combined", action="store_true", help="also one PDF with every card and certificate"
+    )
+    _today_option(parser)
+
+
+def export(args: argparse.Namespace) -> int:
+    from .cli import CommandProblem, _existing_folder
+
+    by_dates = args.visits_from is not None or args.visits_to is not None
+    if args.child and by_dates:
+        raise CommandProblem("Give either --child, or --visits-from and --visits-to, not both.")
+    if not args.child and not by_dates:
+        raise CommandProblem("Say what to export: --child NAME, or --visits-from and --visits-to.")
+    folder = _existing_folder(args)
+    out = args.out.expanduser()
+    if out.exists() and not out.is_dir():
+        raise CommandProblem(f"{out} is a file; please give a folder for the PDFs.")
+    with CaseloadStore.open(folder, lock=False) as store:
+        if args.child:
+            if args.combined:
+                raise CommandProblem("--combined goes with --visits-from and --visits-to.")
+            return _one_child(store, args, out, CommandProblem)
+        if args.visits_from is None or args.visits_to is None:
+            raise CommandProblem("Give both --visits-from and --visits-to.")
+        if args.visits_to < args.visits_from:
+            raise CommandProblem("--visits-to is before --visits-from; please swap them.")
+        if args.only:
+            raise CommandProblem(
+                "--only goes with --child; a date range makes cards and certificates."
+            )
+        return _date_range(store, args, out)
+
+
+def find_child(children: list[ChildRecord], text: str) -> list[ChildRecord]:
+    """The children an id or a first, preferred or full name means (exact, any case)."""
+    wanted = text.strip().casefold()
+    by_id = [c for c in children if c.id == text.strip()]
+    if by_id:
+        return by_id
+    return [
+        c
+        for c in children
+        if wanted
+        in {
+            c.first_name.strip().casefold(),
+            c.preferred_name.strip().casefold(),
+            c.full_name.casefold(),
+            c.display_name.casefold(),
+        }
+    ]
+
+
+def _one_child(store: CaseloadStore, args: argparse.Namespace, out: Path, problem) -> int:
+    from .documents.export import write_child_documents
+
+    kinds = CHILD_KINDS + PROFESSIONAL_KINDS
+    if args.only:
+        kinds = tuple(k.strip() for k in args.only.split(",") if k.strip())
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown or not kinds:
+            raise problem(f"--only takes some of {','.join(KINDS)} (not {','.join(unknown)}).")
+    matches = find_child(store.children(include_archived=True), args.child)
+    if not matches:
+        raise problem(f"No child matches {args.child!r}. Try their id or full name.")
+    if len(matches) > 1:
+        for child in matches:
+            print(f"  {child.id}  {child.display_name}", file=sys.stderr)
+        raise problem(
+            f"{len(matches)} children match {args.child!r} (listed above); give the id instead."
+        )
+    child = matches[0]
+    written = write_child_documents(store, child.id, kinds, out, args.today)
+    for path in written.files:
+        print(path)
+    for note in written.notes:
+        print(f"Not made: {note}", file=sys.stderr)
+    return 0
+
+
+def _date_range(store: CaseloadStore, args: argparse.Namespace, out: Path) -> int:
+    from .documents.batch import export_batch
+
+    result = export_batch(store, args.visits_from, args.visits_to, out, args.today, args.combined)
+    for path in result.files:
+        print(path)
+    if result.combined:
+        print(result.combined)
+    for problem in result.problems:
+        print(f"{problem.name} (id {problem.child_id}): {problem.message}", file=sys.stderr)
+    print(result.summary(), file=sys.stderr)
+    return 1 if result.problems and not result.children_done else 0

@@ -1,0 +1,170 @@
+"""Cards and certificates for every visit or panel in a date range, in one go.
+
+Gathering reads the store (on the thread that owns it); making the PDFs touches only files, so
+a screen can run it on a worker thread. A problem with one child is reported and the others are
+still made. The combined file is drawn straight into one PDF (no merging library): each card and
+certificate starts on the front of a sheet when printed on both sides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..domain.child import ChildRecord
+from ..domain.dates import format_short
+from ..storage.caseload import CaseloadStore
+from ..storage.safe_files import StorageWriteError, atomic_write
+from .card import PAGE_H, PAGE_W, card_pdf, draw_card
+from .certificate import certificate_pdf, draw_certificate
+from .filenames import safe_file_name, unique_path_name
+from .keepsakes import KeepsakeSources, decision_pending, keepsake_sources
+from .style import document_info
+
+COMBINED_TITLE = "Lasting Home cards and certificates"
+# progress(children done, children in all, the name of the child just finished)
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ChildProblem:
+    child_id: str
+    name: str  # the worker-side name, so the Team Manager knows who
+    message: str
+
+
+@dataclass
+class BatchResult:
+    files: list[Path] = field(default_factory=list)
+    problems: list[ChildProblem] = field(default_factory=list)
+    combined: Path | None = None
+    children_done: int = 0
+    stopped: bool = False
+
+    def summary(self) -> str:
+        made = f"Made cards and certificates for {self.children_done:,} "
+        made += "child" if self.children_done == 1 else "children"
+        if self.problems:
+            made += f"; {len(self.problems):,} could not be made (listed)"
+        return made + "."
+
+
+def visits_between(
+    children: Sequence[ChildRecord], start: dt.date, end: dt.date
+) -> list[ChildRecord]:
+    """Children whose commitment visit or panel falls between start and end (inclusive),
+    soonest first."""
+    chosen = [c for c in children if c.journey.visit and start <= c.journey.visit <= end]
+    return sorted(chosen, key=lambda c: (c.journey.visit, c.display_name.casefold()))
+
+
+def gather_batch(
+    store: CaseloadStore, start: dt.date, end: dt.date, today: dt.date
+) -> tuple[list[KeepsakeSources], list[ChildProblem]]:
+    """Read everything the batch needs from the store (quick; on the store's own thread)."""
+    sources, problems = [], []
+    for child in visits_between(store.children(), start, end):
+        pending = decision_pending(child)
+        if pending:
+            problems.append(ChildProblem(child.id, child.display_name, f"Not made: {pending}."))
+            continue
+        try:
+            sources.append(keepsake_sources(store, child.id, today))
+        except Exception as error:  # one damaged record must not stop the others
+            problems.append(_problem(child, error))
+    return sources, problems
+
+
+def make_batch(
+    sources: Sequence[KeepsakeSources],
+    folder: Path,
+    combined: bool = False,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """Write each child's card and certificate into folder (and the combined PDF if asked)."""
+    result = BatchResult()
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    together = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1) if combined else None
+    if together is not None:
+        document_info(together, COMBINED_TITLE)
+    taken: set[str] = set()
+    for index, item in enumerate(sources):
+        if should_stop is not None and should_stop():
+            result.stopped = True
+            break
+        child = item.child
+        try:
+            written = []
+            for kind, make in (("card", card_pdf), ("certificate", certificate_pdf)):
+                name = unique_path_name(
+                    safe_file_name(f"{child.full_name} - {kind.title()}", fallback=kind, ext="pdf"),
+                    taken,
+                )
+                taken.add(name)
+                path = folder / name
+                atomic_write(path, make(item))
+                written.append(path)
+            if together is not None:
+                _add_to_combined(together, item)
+            result.files += written
+            result.children_done += 1
+        except Exception as error:
+            result.problems.append(_problem(child, error))
+        if progress is not None:
+            progress(index + 1, len(sources), child.display_name)
+    if together is not None and result.children_done:
+        together.save()
+        name = safe_file_name(f"{COMBINED_TITLE} {_range_text(sources)}", ext="pdf")
+        result.combined = folder / name
+        atomic_write(result.combined, buffer.getvalue())
+    return result
+
+
+def export_batch(
+    store: CaseloadStore,
+    start: dt.date,
+    end: dt.date,
+    folder: Path,
+    today: dt.date,
+    combined: bool = False,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Gather and make in one call (the command line)."""
+    sources, problems = gather_batch(store, start, end, today)
+    result = make_batch(sources, folder, combined, progress)
+    result.problems = problems + result.problems
+    return result
+
+
+def _add_to_combined(canvas: Canvas, item: KeepsakeSources) -> None:
+    # A blank back keeps every card and certificate starting on a fresh sheet when duplexed.
+    if draw_card(canvas, item) % 2:
+        canvas.showPage()
+    draw_certificate(canvas, item)
+    canvas.showPage()
+    canvas.showPage()
+
+
+def _range_text(sources: Sequence[KeepsakeSources]) -> str:
+    days = [s.child.journey.visit for s in sources if s.child.journey.visit]
+    if not days:
+        return ""
+    first, last = (format_short(day).replace("/", "-") for day in (min(days), max(days)))
+    return f"{first} to {last}"
+
+
+def _problem(child: ChildRecord, error: Exception) -> ChildProblem:
+    if isinstance(error, StorageWriteError):
+        text = error.kind_message
+    elif isinstance(error, OSError):
+        text = f"The file could not be written ({error.strerror or error})."
+    else:
+        text = f"Something in this child's record could not be used ({type(error).__name__})."
+    return ChildProblem(child.id, child.display_name, text)

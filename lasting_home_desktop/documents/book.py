@@ -1,0 +1,255 @@
+"""My Lasting Home book: everything the child chose and made in together mode, in their look,
+to share at the meeting or panel and to keep in their memory box (A4 portrait)."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Image,
+    KeepTogether,
+    PageBreak,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from ..domain.card_message import Palette
+from ..domain.child import AgeBand
+from ..domain.child_voice import (
+    CELEBRATIONS,
+    FEELINGS,
+    PEOPLE,
+    PLACES,
+    PROMPTS,
+    Page,
+    WordsMark,
+    choice,
+    page_title,
+)
+from ..domain.dates import format_long
+from .keepsakes import KeepsakeSources
+from .pictures import PreparedPicture, fitted, prepared, set_picture
+from .style import border, confetti, paper, paragraph, style
+
+PAGE_W, PAGE_H = A4
+MARGIN = 62
+TITLE = "My Lasting Home book"
+FRAME_W = PAGE_W - 2 * MARGIN
+
+
+def book_pdf(sources: KeepsakeSources) -> bytes:
+    """The book as PDF bytes."""
+    out = io.BytesIO()
+    colours = sources.palette
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 10,
+        title=TITLE,
+        author="Lasting Home",
+        subject="",
+        creator="Lasting Home Desktop",
+        pageCompression=1,
+    )
+
+    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        paper(canvas, colours, 0, 0, PAGE_W, PAGE_H)
+        confetti(canvas, colours, 0, 0, PAGE_W, PAGE_H, edge=34)
+        border(canvas, colours, 0, 0, PAGE_W, PAGE_H, inset=20)
+        canvas.setFillColor(HexColor(colours.main))
+        canvas.setFont("LastingHome", 11)
+        canvas.drawCentredString(PAGE_W / 2, 40, str(document.page))
+        canvas.restoreState()
+
+    doc.build(_story(sources, colours), onFirstPage=decorate, onLaterPages=decorate)
+    return out.getvalue()
+
+
+def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
+    band = sources.band
+    voice = sources.voice
+    story: list[Flowable] = _cover(sources, colours)
+
+    def heading(page: Page, icon: str) -> list[Flowable]:
+        return [CondPageBreak(220), _heading(page_title(page, band), icon, colours)]
+
+    people = [(c.text(band), c.picture) for c in _chosen(PEOPLE, voice.people)]
+    people += [(p.name, p.picture) for p in voice.added_people]
+    if people:
+        story += heading(Page.PEOPLE, "person-friends") + [_grid(people, colours)]
+    place = choice(PLACES, voice.place) if voice.place else None
+    if place is not None:
+        label = place.text(band)
+        if voice.place_typed.strip():
+            label = f"{label}: {voice.place_typed.strip()}"
+        story += heading(Page.PLACE, "place-home") + [_grid([(label, place.picture)], colours)]
+    ways = []
+    for found in _chosen(CELEBRATIONS, voice.celebrations):
+        label = found.text(band)
+        if found.typed and voice.celebration_typed.strip():
+            label = f"{label}: {voice.celebration_typed.strip()}"
+        ways.append((label, found.picture))
+    if ways:
+        story += heading(Page.CELEBRATION, "celebrate-party") + [_grid(ways, colours)]
+    if voice.feeling is not None and (voice.feeling.face or voice.feeling.why.strip()):
+        face = choice(FEELINGS, voice.feeling.face)
+        items = [(face.text(band), face.picture)] if face else []
+        story += heading(Page.FEELING, "sticker-sun")
+        if items:
+            story.append(_grid(items, colours))
+        if voice.feeling.why.strip():
+            story += _words("Why", voice.feeling.why, None, colours)
+    answers = [a for a in voice.answers if a.text.strip()]
+    if answers:
+        story += heading(Page.WORDS, "sticker-star")
+        for answer in answers:
+            prompt = choice(PROMPTS, answer.prompt)
+            story += _words(prompt.text(band) if prompt else "", answer.text, answer.mark, colours)
+    if sources.drawings:
+        story += heading(Page.DRAWINGS, "sticker-rainbow")
+        for drawing in sources.drawings:
+            picture = prepared(drawing.path)
+            if picture is None:
+                continue
+            story.append(
+                KeepTogether(
+                    [
+                        paragraph(drawing.name, style(16, colours.main, True), True),
+                        Spacer(1, 6),
+                        _image(picture, FRAME_W, 420),
+                        Spacer(1, 22),
+                    ]
+                )
+            )
+    if len(story) <= 8:
+        story.append(
+            paragraph(
+                "There is nothing else in this book yet. It fills up as you choose and make "
+                "things with your worker.",
+                style(15, colours.ink),
+            )
+        )
+    return story
+
+
+def _cover(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
+    child_band = sources.band is AgeBand.CHILD
+    title = "My Lasting Home" if child_band else "My Lasting Home"
+    flow: list[Flowable] = [
+        Spacer(1, 40),
+        paragraph(title, style(40, colours.main, True), True),
+        Spacer(1, 30),
+    ]
+    picture = prepared(sources.picture) or prepared(set_picture("sticker-house"))
+    if picture is not None:
+        flow.append(_image(picture, 300, 300))
+    flow += [
+        Spacer(1, 30),
+        paragraph(sources.name, style(36, colours.ink, True), True),
+        Spacer(1, 16),
+        paragraph(
+            "Everything I chose and made" if child_band else "What I chose, said and made",
+            style(17, colours.ink),
+        ),
+        paragraph(format_long(sources.today), style(13, colours.ink)),
+        PageBreak(),
+    ]
+    return flow
+
+
+def _chosen(catalogue, ids):
+    return [found for found in (choice(catalogue, i) for i in ids) if found is not None]
+
+
+def _heading(text: str, icon: str, colours: Palette) -> Table:
+    picture = prepared(set_picture(icon))
+    cells = [
+        _image(picture, 44, 44) if picture else "",
+        paragraph(text, style(24, colours.main, True, TA_LEFT), True),
+    ]
+    table = Table([cells], colWidths=[58, FRAME_W - 58])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, 0), 2, HexColor(colours.light)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    table.spaceBefore, table.spaceAfter = 14, 12
+    return table
+
+
+def _grid(items: list[tuple[str, str]], colours: Palette, columns: int = 3) -> Table:
+    """Pictures with their words under them, three to a row, on soft white cards."""
+    width = FRAME_W / columns
+    cells = []
+    for label, picture_name in items:
+        picture = prepared(set_picture(picture_name))
+        cell: list[Flowable] = [_image(picture, 84, 84)] if picture else []
+        cell.append(Spacer(1, 6))
+        cell.append(paragraph(label, style(14, colours.ink, align=TA_CENTER)))
+        cells.append(cell)
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[width] * columns)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+            ]
+        )
+    )
+    table.spaceAfter = 10
+    return table
+
+
+def _words(prompt: str, text: str, mark: WordsMark | None, colours: Palette) -> list[Flowable]:
+    """The child's words in a soft box, with who wrote them down; long words flow on."""
+    flow: list[Flowable] = []
+    if prompt:
+        flow.append(paragraph(prompt, style(15, colours.main, True, TA_LEFT), True))
+        flow.append(Spacer(1, 6))
+    box = style(15, colours.ink, align=TA_LEFT, leading=21)
+    box.backColor = HexColor("#ffffff")
+    box.borderColor = HexColor(colours.light)
+    box.borderWidth = 1.5
+    box.borderPadding = (10, 12, 10, 12)
+    box.borderRadius = 8
+    box.leftIndent = box.rightIndent = 12
+    flow.append(Spacer(1, 8))
+    flow += [paragraph(part, box) for part in _paragraphs(text)]
+    if mark is not None:
+        note = "In my own words" if mark is WordsMark.OWN_WORDS else "Written down by my worker"
+        flow.append(Spacer(1, 12))
+        flow.append(paragraph(note, style(11, colours.main, align=TA_LEFT)))
+    flow.append(Spacer(1, 16))
+    return flow
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [part for part in text.strip().split("\n\n") if part.strip()] or [""]
+
+
+def _image(picture: PreparedPicture, width: float, height: float) -> Image:
+    w, h = fitted(picture, width, height)
+    image = Image(io.BytesIO(picture.data), width=w, height=h)
+    if picture.transparent:
+        image._mask = "auto"  # keep the picture set's transparent background
+    return image

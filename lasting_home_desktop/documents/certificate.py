@@ -1,0 +1,136 @@
+"""The Lasting Home Certificate: one A4 landscape page for the child and their carers."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from ..domain.child import AgeBand, DecisionRoute, join_names
+from ..domain.dates import format_long
+from .keepsakes import KeepsakeSources, home_phrase
+from .pictures import prepared
+from .style import (
+    border,
+    confetti,
+    document_info,
+    dots,
+    draw_fitted,
+    draw_picture,
+    paper,
+    ribbon,
+    signature_line,
+    sticker,
+)
+
+PAGE_W, PAGE_H = landscape(A4)
+TITLE = "Lasting Home Certificate"
+
+
+def certificate_pdf(sources: KeepsakeSources) -> bytes:
+    """The certificate as PDF bytes."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
+    document_info(canvas, TITLE)
+    draw_certificate(canvas, sources)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def celebration_line(sources: KeepsakeSources) -> str:
+    home = home_phrase(sources.child)
+    if sources.band is AgeBand.CHILD:
+        return f"to celebrate that {home} is your lasting home, where you will grow up."
+    return f"celebrating that {home} is your lasting home."
+
+
+def draw_certificate(canvas: Canvas, sources: KeepsakeSources) -> None:
+    colours = sources.palette
+    child = sources.child
+    paper(canvas, colours, 0, 0, PAGE_W, PAGE_H)
+    confetti(canvas, colours, 0, 0, PAGE_W, PAGE_H, edge=40)
+    border(canvas, colours, 0, 0, PAGE_W, PAGE_H, inset=22)
+    for name, x, y in (
+        ("sticker-star", 48, PAGE_H - 104),
+        ("sticker-star", PAGE_W - 104, PAGE_H - 104),
+        ("sticker-sparkles", 48, 48),
+        ("sticker-sparkles", PAGE_W - 104, 48),
+    ):
+        sticker(canvas, name, x, y, 56)
+
+    picture = prepared(sources.picture) if sources.card.picture_on_certificate else None
+    text_left, text_width = 120, PAGE_W - 240
+    if picture is not None:
+        draw_picture(canvas, picture, 70, PAGE_H / 2 - 95, 190, 190, colours.main)
+        text_left, text_width = 280, PAGE_W - 280 - 90
+
+    centre_title = 120
+    draw_fitted(
+        canvas, TITLE, centre_title, PAGE_H - 62, PAGE_W - 240, 60, 40, colours.main, bold=True
+    )
+    dots(canvas, colours, PAGE_W / 2 - 150, PAGE_H - 120, 300, count=11)
+    draw_fitted(
+        canvas, "This certificate is for", text_left, PAGE_H - 150, text_width, 30, 17, colours.ink
+    )
+    ribbon(canvas, colours, text_left + 10, PAGE_H - 262, text_width - 20, 92)
+    draw_fitted(
+        canvas,
+        sources.name,
+        text_left + 30,
+        PAGE_H - 184,
+        text_width - 60,
+        80,
+        50,
+        colours.main,
+        bold=True,
+        smallest=14,
+    )
+    top = PAGE_H - 282
+    used = draw_fitted(
+        canvas, celebration_line(sources), text_left, top, text_width, 64, 20, colours.ink, True, 11
+    )
+    carers = join_names([c for c in child.people.carers if c.strip()])
+    if carers:
+        with_line = f"With {carers}, who will be there for you."
+        if sources.band is not AgeBand.CHILD:
+            with_line = f"With {carers}."
+        used += draw_fitted(
+            canvas, with_line, text_left, top - used - 8, text_width, 50, 16, colours.ink
+        )
+    draw_fitted(
+        canvas,
+        format_long(sources.decided_on),
+        text_left,
+        top - used - 22,
+        text_width,
+        28,
+        15,
+        colours.main,
+        bold=True,
+    )
+    _signatures(canvas, sources)
+
+
+def _signatures(canvas: Canvas, sources: KeepsakeSources) -> None:
+    colours = sources.palette
+    people = sources.child.people
+    panel = sources.child.route is DecisionRoute.PANEL
+    width = 230
+    y = 104
+    left_x, right_x = 130, PAGE_W - 130 - width
+    if panel:
+        signature_line(canvas, colours, left_x, y, width, people.decision_maker, "Panel Chair")
+        signature_line(canvas, colours, right_x, y, width, people.team_manager, "Team Manager")
+    else:
+        signature_line(canvas, colours, left_x, y, width, people.team_manager, "Team Manager")
+        signature_line(canvas, colours, right_x, y, width, people.decision_maker, "Head of Service")
+    # A seal between the signatures: a rosette in the child's colours.
+    cx, cy = PAGE_W / 2, y + 8
+    canvas.setFillColor(HexColor(colours.light))
+    canvas.circle(cx, cy, 40, stroke=0, fill=1)
+    canvas.setFillColor(HexColor(colours.main))
+    canvas.circle(cx, cy, 31, stroke=0, fill=1)
+    sticker(canvas, "sticker-house", cx - 20, cy - 20, 40)

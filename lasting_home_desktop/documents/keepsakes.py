@@ -1,0 +1,147 @@
+"""What the child's card, certificate and book are made from, gathered from the store once,
+and the child-facing words they share. The children asked us never to use the word for the
+long-term plan that they disliked; none of these words does (tests check)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.card_message import CHILD_PALETTE, YOUNG_PERSON_PALETTE, CardMessage, Palette, palette
+from ..domain.child import AgeBand, ChildRecord, DecisionRoute, HomeType, join_names
+from ..domain.child_voice import ChildVoice, PictureKind
+from ..domain.journey import Decision
+from ..storage.card_message import CardMessages
+from ..storage.caseload import CaseloadStore
+from ..storage.child_voice import ChildVoiceRecords
+from ..storage.drawings import DrawingLibrary
+from .pictures import set_picture
+
+
+@dataclass(frozen=True)
+class Drawing:
+    name: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class KeepsakeSources:
+    """One child's record, voice, drawings and card message, ready for the documents."""
+
+    child: ChildRecord
+    voice: ChildVoice
+    card: CardMessage
+    today: dt.date
+    picture: Path | None = None  # the picture the child chose to stand for them
+    drawings: tuple[Drawing, ...] = ()
+
+    @property
+    def band(self) -> AgeBand:
+        return self.voice.look or self.child.age_band(self.today)
+
+    @property
+    def name(self) -> str:
+        """The name the child likes: chosen in together mode, else the record's."""
+        return self.voice.preferred_name.strip() or self.child.known_as
+
+    @property
+    def palette(self) -> Palette:
+        chosen = palette(self.card.colour)
+        if chosen.key != "look":
+            return chosen
+        return CHILD_PALETTE if self.band is AgeBand.CHILD else YOUNG_PERSON_PALETTE
+
+    @property
+    def signer(self) -> str:
+        people = self.child.people
+        if self.card.signer.strip():
+            return self.card.signer.strip()
+        if self.child.route is DecisionRoute.PANEL:
+            return people.decision_maker.strip()
+        return people.team_manager.strip()
+
+    @property
+    def decided_on(self) -> dt.date:
+        journey = self.child.journey
+        return journey.visit or journey.decision_date or self.today
+
+
+def keepsake_sources(store: CaseloadStore, child_id: str, today: dt.date) -> KeepsakeSources:
+    child = store.child(child_id)
+    voice = ChildVoiceRecords(store).load(child_id)
+    library = DrawingLibrary(store)
+    drawings = tuple(
+        Drawing(info.name, library.png_path(child_id, info.drawing_id))
+        for info in reversed(library.drawings(child_id))  # oldest first, as in a book
+    )
+    return KeepsakeSources(
+        child=child,
+        voice=voice,
+        card=CardMessages(store).load(child_id),
+        today=today,
+        picture=_chosen_picture(store, child_id, voice, library),
+        drawings=drawings,
+    )
+
+
+def _chosen_picture(
+    store: CaseloadStore, child_id: str, voice: ChildVoice, library: DrawingLibrary
+) -> Path | None:
+    choice = voice.picture
+    try:
+        if choice is None:
+            return None
+        if choice.kind is PictureKind.AVATAR:
+            return set_picture(choice.ref)
+        if choice.kind is PictureKind.DRAWING:
+            path = library.png_path(child_id, choice.ref)
+        else:
+            path = store.media.path(child_id, choice.ref, choice.ext or "jpg")
+    except ValueError:  # a damaged reference: leave the picture out
+        return None
+    return path if path.is_file() else None
+
+
+# -- the words ---------------------------------------------------------------------------------
+
+
+def home_phrase(child: ChildRecord) -> str:
+    """ "your home with Jo and Sam"; kinship and residential homes said their own way."""
+    carers = join_names([c for c in child.people.carers if c.strip()])
+    if not carers:
+        return "your home"
+    if child.home_type is HomeType.RESIDENTIAL:
+        return "your home"  # key workers change; the home is what was agreed
+    return f"your home with {carers}"
+
+
+def outcome_sentence(sources: KeepsakeSources) -> str:
+    """What was decided, in words for the child's age band."""
+    child = sources.child
+    home = home_phrase(child)
+    panel = child.route is DecisionRoute.PANEL
+    if sources.band is AgeBand.CHILD:
+        who = "The Lasting Home Panel said yes!" if panel else "Everyone said yes!"
+        return f"{who} {home[0].upper()}{home[1:]} is now your lasting home."
+    agreed = "The Lasting Home Panel has agreed" if panel else "It has been agreed"
+    return f"{agreed}: {home} is your lasting home."
+
+
+def outcome_detail(sources: KeepsakeSources) -> str:
+    named = [c for c in sources.child.people.carers if c.strip()]
+    who = join_names(named) or "the people who look after you"
+    if sources.band is AgeBand.CHILD:
+        return f"It means this is the home where you will grow up, with {who} looking after you."
+    has = "has" if len(named) == 1 and " and " not in named[0] else "have"
+    return f"{who} {has} made a promise to you, and everyone agreed this is where you belong."
+
+
+def decision_pending(child: ChildRecord) -> str:
+    """Why no card should be made yet, or "" when the decision allows one."""
+    decision = child.journey.decision
+    if decision is Decision.NOT_AGREED:
+        return "the decision was not agreed"
+    if decision is Decision.DEFERRED:
+        return "the decision was deferred"
+    return ""

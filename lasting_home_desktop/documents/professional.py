@@ -1,0 +1,318 @@
+"""Plain professional documents to upload to the case system: the matching meeting record, the
+carers' letter of commitment and the partner contributions (A4 portrait).
+
+Every page carries the child's name and OFFICIAL-SENSITIVE in its header and "Page n of m" in
+its footer; each part says who wrote it and when. The PDF's own title and author name only the
+kind of document, never the child.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from ..domain.carers_commitment import PROMPTS as LETTER_PROMPTS
+from ..domain.carers_commitment import CarersCommitment
+from ..domain.child import ChildRecord
+from ..domain.child_voice import child_views_text
+from ..domain.dates import format_long
+from ..domain.matching_meeting import MatchingMeeting
+from ..domain.partner_contributions import (
+    OPTIONAL_NOTE,
+    PARTNER_QUESTIONS,
+    PartnerContributions,
+)
+from ..storage.adults import AdultRecords
+from ..storage.caseload import CaseloadStore
+from ..storage.child_voice import ChildVoiceRecords
+from ..storage.drawings import DrawingLibrary
+from .fonts import BOLD, REGULAR
+from .style import paragraph, style
+
+PAGE_W, PAGE_H = A4
+MARGIN = 56
+INK, MUTED, RULE = "#1c2430", "#55606b", "#c9d1d8"
+MARKING = "OFFICIAL-SENSITIVE"
+NOT_RECORDED = "Not recorded."
+
+
+@dataclass(frozen=True)
+class ProfessionalDocument:
+    key: str
+    title: str
+    build: Callable[[CaseloadStore, ChildRecord, dt.date], list[Flowable]]
+
+
+def professional_pdf(store: CaseloadStore, child_id: str, key: str, today: dt.date) -> bytes:
+    """One of the three documents ("matching", "commitment", "contributions") as PDF bytes."""
+    document = PROFESSIONAL_DOCUMENTS[key]
+    child = store.child(child_id)
+    story = [_title(document.title, child, today), *document.build(store, child, today)]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 24,
+        bottomMargin=MARGIN + 10,
+        title=document.title,
+        author="Lasting Home",
+        subject="",
+        creator="Lasting Home Desktop",
+        pageCompression=1,
+    )
+    header = child.full_name
+    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(header, *a, **k))
+    return out.getvalue()
+
+
+class _NumberedCanvas(Canvas):
+    """Holds each page until the end, so every footer can say "Page n of m"."""
+
+    def __init__(self, header: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._header = header
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._furniture(total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, total: int) -> None:
+        self.saveState()
+        self.setStrokeColor(HexColor(RULE))
+        self.setLineWidth(0.6)
+        self.line(MARGIN, PAGE_H - MARGIN + 4, PAGE_W - MARGIN, PAGE_H - MARGIN + 4)
+        self.line(MARGIN, MARGIN - 6, PAGE_W - MARGIN, MARGIN - 6)
+        header = paragraph(self._header, style(9, MUTED, align=TA_LEFT))
+        header.wrapOn(self, PAGE_W - 2 * MARGIN, 40)
+        header.drawOn(self, MARGIN, PAGE_H - MARGIN + 10)
+        self.setFont(BOLD, 9)
+        self.setFillColor(HexColor(INK))
+        self.drawRightString(PAGE_W - MARGIN, PAGE_H - MARGIN + 12, MARKING)
+        self.setFont(REGULAR, 9)
+        self.setFillColor(HexColor(MUTED))
+        self.drawString(MARGIN, MARGIN - 20, "Lasting Home")
+        self.drawRightString(PAGE_W - MARGIN, MARGIN - 20, f"Page {self._pageNumber} of {total}")
+        self.restoreState()
+
+
+# -- shared pieces -----------------------------------------------------------------------------
+
+
+def _title(title: str, child: ChildRecord, today: dt.date) -> Table:
+    rows = [
+        [paragraph(title, style(20, INK, True, TA_LEFT), True), ""],
+        [_label("Child"), _value(child.display_name)],
+        [_label("Date of birth"), _value(format_long(child.date_of_birth, "Not recorded"))],
+        [_label("Home"), _value(f"{child.home_type.label}; {child.route.label} route")],
+        [_label("Printed"), _value(format_long(today))],
+    ]
+    table = Table(rows, colWidths=[120, PAGE_W - 2 * MARGIN - 120])
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 12),
+                ("LINEBELOW", (0, -1), (-1, -1), 1, HexColor(RULE)),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
+            ]
+        )
+    )
+    table.spaceAfter = 10
+    return table
+
+
+def _label(text: str):
+    return paragraph(text, style(10, MUTED, True, TA_LEFT), True)
+
+
+def _value(text: str):
+    return paragraph(text or NOT_RECORDED, style(10.5, INK, align=TA_LEFT))
+
+
+def _heading(text: str, note: str = "") -> list[Flowable]:
+    # Headings keep with what follows, so none is left alone at the foot of a page.
+    heading = style(13.5, INK, True, TA_LEFT, space_after=2)
+    heading.keepWithNext = 1
+    heading.spaceBefore = 10
+    flow: list[Flowable] = [paragraph(text, heading, True)]
+    if note:
+        small = style(9.5, MUTED, align=TA_LEFT, space_after=4)
+        small.keepWithNext = 1
+        flow.append(paragraph(note, small))
+    return flow
+
+
+def _text(text: str) -> list[Flowable]:
+    """Free text written in the app, kept whole however long (it flows over pages)."""
+    parts = [part for part in text.strip().split("\n\n") if part.strip()]
+    body = style(10.5, INK, align=TA_LEFT, leading=15, space_after=6)
+    if not parts:
+        return [paragraph(NOT_RECORDED, style(10.5, MUTED, align=TA_LEFT))]
+    return [paragraph(part, body) for part in parts]
+
+
+def _facts(rows: list[tuple[str, str]]) -> Table:
+    table = Table(
+        [[_label(label), _value(value)] for label, value in rows],
+        colWidths=[170, PAGE_W - 2 * MARGIN - 170],
+    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def _yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
+# -- the three documents -----------------------------------------------------------------------
+
+
+def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[Flowable]:
+    meeting = AdultRecords(store).load(MatchingMeeting, child.id)
+    journey = child.journey
+    flow: list[Flowable] = _heading("The meeting")
+    flow.append(
+        _facts(
+            [
+                ("Date", format_long(journey.matching_meeting, "Not recorded")),
+                ("Chair", meeting.chair or child.people.team_manager),
+                ("Parents invited", _yes_no(meeting.parents_invited)),
+                ("Parents attended", _yes_no(meeting.parents_attended)),
+                ("Minutes complete", _yes_no(meeting.minutes_complete)),
+            ]
+        )
+    )
+    flow += _heading("Who attended")
+    people = [a for a in meeting.attendees if not a.is_blank]
+    if people:
+        rows = [[_label("Name"), _label("Role"), _label("Agency")]]
+        rows += [[_value(a.name), _value(a.role or "-"), _value(a.agency or "-")] for a in people]
+        table = Table(rows, colWidths=[170, 160, PAGE_W - 2 * MARGIN - 330], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
+                ]
+            )
+        )
+        flow.append(table)
+    else:
+        flow += _text("")
+    voice = ChildVoiceRecords(store).load(child.id)
+    from_voice = child_views_text(voice, len(DrawingLibrary(store).drawings(child.id)))
+    if meeting.child_views.strip():
+        flow += _heading("The child's views", "Recorded at the meeting.")
+        flow += _text(meeting.child_views)
+    elif from_voice:
+        flow += _heading("The child's views", "What the child chose and said in Lasting Home.")
+        flow += _text(from_voice.replace("\n", "\n\n"))
+    else:
+        flow += _heading("The child's views") + _text("")
+    for heading, text in (
+        ("Birth family's views", meeting.birth_family_views),
+        ("Strengths", meeting.strengths),
+        ("Concerns", meeting.concerns),
+        ("Celebration plan", meeting.celebration_plan),
+    ):
+        flow += _heading(heading) + _text(text)
+    flow += _heading("Recommendation to the Head of Service")
+    flow.append(
+        _facts(
+            [
+                ("Financial contribution", meeting.contribution_text or "Not agreed yet"),
+                (
+                    "Recommendation",
+                    meeting.recommendation.label if meeting.recommendation else "Not made yet",
+                ),
+                ("Sent to Head of Service", format_long(journey.recommendation_sent, "Not yet")),
+                ("Decision due by", format_long(journey.head_of_service_due, "-")),
+            ]
+        )
+    )
+    if meeting.recommendation_reasons.strip():
+        flow += _heading("Reasons") + _text(meeting.recommendation_reasons)
+    return flow
+
+
+def _commitment(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[Flowable]:
+    letter = AdultRecords(store).load(CarersCommitment, child.id)
+    carers = child.people.carers_text
+    flow: list[Flowable] = [
+        _facts(
+            [
+                ("Written by", carers or "The carers"),
+                ("For", child.known_as),
+                ("Status", letter.status.label),
+            ]
+        )
+    ]
+    flow += _heading("The letter", f"In the carers' own words ({carers or 'the carers'}).")
+    if letter.letter.strip():
+        flow += _text(letter.letter)
+    else:
+        answered = [(h, letter.answer(k)) for k, _p, h in LETTER_PROMPTS if letter.answer(k)]
+        if not answered:
+            flow += _text("")
+        for heading, words in answered:
+            flow += _heading(heading) + _text(words)
+    flow += _heading("Review by the supervising social worker")
+    flow.append(
+        _facts(
+            [
+                ("Reviewed by", letter.reviewer or child.people.supervising_social_worker),
+                ("Reviewed on", format_long(letter.reviewed_on, "Not reviewed yet")),
+            ]
+        )
+    )
+    flow += _text(letter.review_comment)
+    return flow
+
+
+def _contributions(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[Flowable]:
+    record = AdultRecords(store).load(PartnerContributions, child.id)
+    flow: list[Flowable] = [paragraph(OPTIONAL_NOTE, style(9.5, MUTED, align=TA_LEFT))]
+    if not record.partners:
+        return flow + _heading("Contributions") + _text("")
+    for partner in record.partners:
+        when = format_long(partner.dated, "date not given")
+        flow += _heading(partner.heading, f"Contribution written by {partner.name}, {when}.")
+        for number, question in enumerate(PARTNER_QUESTIONS, start=1):
+            flow.append(
+                paragraph(f"{number}. {question}", style(10.5, INK, True, TA_LEFT, space_after=3))
+            )
+            answer = partner.answers[number - 1] if number <= len(partner.answers) else ""
+            flow += (
+                _text(answer)
+                if answer.strip()
+                else [paragraph("Not answered.", style(10.5, MUTED, align=TA_LEFT, space_after=6))]
+            )
+    return flow
+
+
+PROFESSIONAL_DOCUMENTS: dict[str, ProfessionalDocument] = {
+    "matching": ProfessionalDocument("matching", "Matching meeting record", _matching),
+    "commitment": ProfessionalDocument("commitment", "Carers' letter of commitment", _commitment),
+    "contributions": ProfessionalDocument("contributions", "Partner contributions", _contributions),
+}

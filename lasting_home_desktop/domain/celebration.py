@@ -1,0 +1,80 @@
+"""The celebration the child chose, with the contribution agreed at the matching meeting, and
+the photos the carers add for the child's memory box. Its date is in the journey dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .record_checks import NAME_LIMIT, text_problems
+
+SECTION = "celebration"
+MOST_PHOTOS = 200
+CAPTION_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class CelebrationPhoto:
+    media_id: str
+    ext: str  # "jpg" or "png", as the media store keeps it
+    caption: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"media_id": self.media_id, "ext": self.ext, "caption": self.caption}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CelebrationPhoto:
+        return cls(
+            media_id=str(data["media_id"]),
+            ext=str(data.get("ext", "jpg")),
+            caption=str(data.get("caption", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Celebration:
+    what: str = ""
+    notes: str = ""
+    photos: tuple[CelebrationPhoto, ...] = ()
+
+    SECTION = SECTION
+
+    def with_photo(self, photo: CelebrationPhoto) -> Celebration:
+        return replace(self, photos=(*self.photos, photo))
+
+    def without_photo(self, media_id: str) -> Celebration:
+        return replace(self, photos=tuple(p for p in self.photos if p.media_id != media_id))
+
+    def problems(self) -> list[str]:
+        found: list[str] = []
+        if len(self.what) > NAME_LIMIT:
+            found.append(
+                f"Please keep 'what the celebration is' to {NAME_LIMIT} characters or fewer; "
+                "there is room for more in the notes."
+            )
+        found.extend(text_problems("celebration notes", self.notes))
+        for number, photo in enumerate(self.photos, start=1):
+            if len(photo.caption) > CAPTION_LIMIT:
+                found.append(
+                    f"The caption of photo {number} is too long; please keep it to "
+                    f"{CAPTION_LIMIT} characters or fewer."
+                )
+        if len(self.photos) > MOST_PHOTOS:
+            found.append(f"Please keep to {MOST_PHOTOS} photos or fewer.")
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "notes": self.notes,
+            "photos": [photo.to_dict() for photo in self.photos],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Celebration:
+        data = data or {}
+        return cls(
+            what=str(data.get("what", "")),
+            notes=str(data.get("notes", "")),
+            photos=tuple(CelebrationPhoto.from_dict(p) for p in data.get("photos") or ()),
+        )

@@ -1,0 +1,154 @@
+"""The studio's drawing page: name and buttons along the top, tools on the left, the picture
+in the middle, pen sizes on the right and colours (or stickers) along the bottom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.drawing import DEFAULT_NAME
+from .canvas import DrawingCanvas, Tool
+from .style import StudioSizes, new_paper_icon
+from .toolbars import (
+    STICKER_SIZES,
+    ColourPalette,
+    SizeChooser,
+    StickerChooser,
+    big_button,
+    icon_button,
+)
+
+TOOLS = (
+    (Tool.PENCIL, "icon-pencil", "Pencil", "Draw lines"),
+    (Tool.ERASER, "icon-eraser", "Rubber", "Rub out"),
+    (Tool.FILL, "icon-fill", "Fill", "Fill a space with colour"),
+    (Tool.STICKER, "sticker-star", "Stickers", "Stick on pictures"),
+)
+
+
+def _tray() -> QFrame:
+    tray = QFrame()
+    tray.setObjectName("Tray")
+    return tray
+
+
+class StudioWorkspace(QWidget):
+    def __init__(self, canvas: DrawingCanvas, sizes: StudioSizes, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.sizes = sizes
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 12)
+        outer.setSpacing(8)
+        outer.addLayout(self._top())
+        middle = QHBoxLayout()
+        middle.addWidget(self._tools())
+        middle.addWidget(canvas, 1)
+        middle.addWidget(self._sizes())
+        outer.addLayout(middle, 1)
+        outer.addWidget(self._bottom())
+
+    def _top(self) -> QHBoxLayout:
+        s = self.sizes
+        top = QHBoxLayout()
+        self.title = QLabel(DEFAULT_NAME)
+        self.title.setObjectName("StudioTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = QLabel("")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.name_button = icon_button("icon-words", "Name my drawing", "Give it a name", s)
+        self.new_button = big_button(
+            "New drawing", "Start on fresh paper", s, new_paper_icon(s.icon)
+        )
+        self.gallery_button = icon_button("icon-drawings", "My drawings", "See all of them", s)
+        top.addWidget(self.title)
+        top.addWidget(self.name_button)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.gallery_button)
+        return top
+
+    def _tools(self) -> QFrame:
+        s = self.sizes
+        tray = _tray()
+        grid = QGridLayout(tray)
+        grid.setSpacing(8)
+        self.tool_group = QButtonGroup(self)
+        self.tool_buttons: dict[Tool, QToolButton] = {}
+        for index, (tool, icon, name, tip) in enumerate(TOOLS):
+            button = icon_button(icon, name, tip, s, checkable=True)
+            self.tool_group.addButton(button)
+            self.tool_buttons[tool] = button
+            grid.addWidget(button, index // 2, index % 2)
+        self.tool_buttons[Tool.PENCIL].setChecked(True)
+        self.undo_button = icon_button("icon-undo", "Undo", "Take back the last thing", s)
+        self.redo_button = icon_button("icon-redo", "Redo", "Put it back again", s)
+        self.clear_button = icon_button("icon-clear", "Start again", "A clean sheet", s)
+        grid.addWidget(self.undo_button, 2, 0)
+        grid.addWidget(self.redo_button, 2, 1)
+        grid.addWidget(self.clear_button, 3, 0, 1, 2)
+        grid.setRowStretch(4, 1)
+        return tray
+
+    def _sizes(self) -> QStackedWidget:
+        s = self.sizes
+        self.size_side = QStackedWidget()
+        pens = _tray()
+        box = QVBoxLayout(pens)
+        self.pen_sizes = SizeChooser(s.pen_widths, s, 1, start=1)
+        self.canvas.pen_width = float(s.pen_widths[1][1])
+        box.addWidget(self.pen_sizes)
+        box.addStretch(1)
+        stickers = _tray()
+        box = QVBoxLayout(stickers)
+        self.sticker_sizes = SizeChooser(STICKER_SIZES, s, 1, start=1)
+        self.canvas.sticker_size = STICKER_SIZES[1][1]
+        box.addWidget(self.sticker_sizes)
+        box.addStretch(1)
+        self.size_side.addWidget(pens)
+        self.size_side.addWidget(stickers)
+        return self.size_side
+
+    def _bottom(self) -> QStackedWidget:
+        s = self.sizes
+        self.bottom = QStackedWidget()
+        colours = _tray()
+        box = QHBoxLayout(colours)
+        box.setContentsMargins(10, 6, 10, 6)
+        self.palette = ColourPalette(s, 12 if not s.more_colours else 8)
+        box.addStretch(1)
+        box.addWidget(self.palette)
+        box.addStretch(1)
+        stickers = _tray()
+        box = QHBoxLayout(stickers)
+        box.setContentsMargins(10, 6, 10, 6)
+        self.stickers = StickerChooser(s, 10)  # two rows: every sticker in view
+        self.stickers.buttons[self.canvas.sticker].setChecked(True)
+        scroll = QScrollArea()
+        scroll.setWidget(self.stickers)
+        scroll.setWidgetResizable(True)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        box.addWidget(scroll)
+        self.bottom.addWidget(colours)
+        self.bottom.addWidget(stickers)
+        tallest = max(self.palette.sizeHint().height(), self.stickers.sizeHint().height())
+        self.bottom.setFixedHeight(tallest + 28)
+        return self.bottom
+
+    def show_tool(self, tool: Tool) -> None:
+        self.tool_buttons[tool].setChecked(True)
+        sticker = tool is Tool.STICKER
+        self.bottom.setCurrentIndex(1 if sticker else 0)
+        self.size_side.setCurrentIndex(1 if sticker else 0)

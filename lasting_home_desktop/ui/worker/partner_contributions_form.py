@@ -1,0 +1,167 @@
+"""Partner contributions for the matching meeting: any number of partners, each answering (if
+they wish) the five questions of the Partner Contribution Guide, then all read together."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...domain.dates import DateProblem, format_short, parse_date
+from ...domain.matching_meeting import AGENCIES
+from ...domain.partner_contributions import (
+    OPTIONAL_NOTE,
+    PARTNER_QUESTIONS,
+    PartnerContribution,
+    PartnerContributions,
+)
+from .section_form import SectionForm, date_field, plain_label, text_box
+from .sections import ChildSectionContext
+
+
+class PartnerContributionsForm(SectionForm):
+    what = "partner contributions"
+    heading = "Partner contributions"
+    intro = OPTIONAL_NOTE
+
+    def build(self) -> None:
+        # Entries being edited; each keeps the date text as typed until Save checks it.
+        self.entries: list[tuple[PartnerContribution, str]] = []
+        self.current = -1
+        self.partner_list = QListWidget()
+        self.partner_list.setMaximumHeight(110)
+        self.partner_list.currentRowChanged.connect(self._select)
+        self.add_button = QPushButton("Add a partner")
+        self.add_button.clicked.connect(self.add_partner)
+        self.remove_button = QPushButton("Remove this partner")
+        self.remove_button.clicked.connect(self.remove_partner)
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        self.name = QLineEdit()
+        self.role = QLineEdit()
+        self.agency = QComboBox()
+        self.agency.setEditable(True)
+        self.agency.addItems(["", *AGENCIES])
+        self.dated = date_field()
+        self.name.textEdited.connect(self._rename_current)
+        self.answers = [text_box(60) for _question in PARTNER_QUESTIONS]
+        self.together = QPlainTextEdit()
+        self.together.setReadOnly(True)
+        self.together.setMinimumHeight(260)
+        form = self.form
+        form.addRow("Partners", self.partner_list)
+        form.addRow("", buttons)
+        form.addRow("Name", self.name)
+        form.addRow("Role", self.role)
+        form.addRow("Agency", self.agency)
+        form.addRow("Date", self.dated)
+        for number, (question, box) in enumerate(zip(PARTNER_QUESTIONS, self.answers, strict=True)):
+            form.addRow(plain_label(f"{number + 1}. {question}"))
+            form.addRow(box)
+        form.addRow(plain_label("All contributions together, for the matching meeting", "Subtle"))
+        form.addRow(self.together)
+
+    def reload(self) -> None:
+        saved = self.records.load(PartnerContributions, self.context.child_id)
+        self.entries = [(partner, format_short(partner.dated)) for partner in saved.partners]
+        self.current = -1
+        self.partner_list.blockSignals(True)
+        self.partner_list.clear()
+        for partner, _dated in self.entries:
+            self.partner_list.addItem(partner.heading)
+        self.partner_list.blockSignals(False)
+        self.together.setPlainText(saved.together_text())
+        self._select(0 if self.entries else -1)
+        self.partner_list.setCurrentRow(self.current)
+
+    # -- editing one partner at a time -----------------------------------------------------------
+
+    def _editor_entry(self) -> tuple[PartnerContribution, str]:
+        partner = PartnerContribution(
+            name=self.name.text(),
+            role=self.role.text(),
+            agency=self.agency.currentText(),
+            answers=tuple(box.toPlainText() for box in self.answers),
+        )
+        return partner, self.dated.text()
+
+    def _keep_current(self) -> None:
+        if 0 <= self.current < len(self.entries):
+            self.entries[self.current] = self._editor_entry()
+
+    def _select(self, row: int) -> None:
+        self._keep_current()
+        self.current = row
+        has = 0 <= row < len(self.entries)
+        for widget in (self.name, self.role, self.agency, self.dated, *self.answers):
+            widget.setEnabled(has)
+        partner, dated = self.entries[row] if has else (PartnerContribution(""), "")
+        self.name.setText(partner.name)
+        self.role.setText(partner.role)
+        self.agency.setCurrentText(partner.agency)
+        self.dated.setText(dated)
+        for box, answer in zip(self.answers, partner.cleaned().answers, strict=True):
+            box.setPlainText(answer)
+
+    def _rename_current(self, text: str) -> None:
+        item = self.partner_list.item(self.current)
+        if item is not None:
+            item.setText(text or "(no name yet)")
+
+    def add_partner(self) -> None:
+        self._keep_current()
+        self.entries.append((PartnerContribution(""), format_short(self.context.today)))
+        self.partner_list.addItem("(no name yet)")
+        self.partner_list.setCurrentRow(len(self.entries) - 1)
+        self.name.setFocus()
+
+    def remove_partner(self) -> None:
+        row = self.current
+        if not 0 <= row < len(self.entries):
+            return
+        name = self.entries[row][0].name or self.name.text() or "this partner"
+        if not self.context.messages.ask(
+            "Remove this partner?",
+            f"{name}'s contribution will be removed when you save.",
+            "Remove",
+            "Keep",
+        ):
+            return
+        self.current = -1  # nothing to keep from the editor
+        del self.entries[row]
+        self.partner_list.takeItem(row)
+        self._select(self.partner_list.currentRow())
+
+    def store_changes(self) -> list[str]:
+        self._keep_current()
+        problems: list[str] = []
+        partners = []
+        for number, (partner, dated_text) in enumerate(self.entries, start=1):
+            try:
+                dated = parse_date(dated_text)
+            except DateProblem as problem:
+                problems.append(f"Partner {number} date: {problem}")
+                dated = None
+            partners.append(replace(partner.cleaned(), dated=dated))
+        contributions = PartnerContributions(tuple(partners))
+        problems += contributions.problems(self.context.today)
+        if problems:
+            return problems
+        self.records.save(self.context.child_id, contributions)
+        return []
+
+
+def partner_contributions_section(context: ChildSectionContext) -> QWidget:
+    return PartnerContributionsForm(context)

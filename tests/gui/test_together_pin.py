@@ -1,0 +1,117 @@
+"""Only the worker's PIN leaves together mode: the button, closing the window, any shortcut."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcutEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+from together_support import PIN, force_close, leave_with_pin, open_caseload, together
+
+from lasting_home_desktop.storage.child_voice import WorkerPin
+
+
+@pytest.fixture
+def caseload(data_dir, today):
+    store, child_id = open_caseload(data_dir, today)
+    yield store, child_id
+    store.close()
+
+
+@pytest.fixture
+def window(qtbot, caseload, today):
+    store, child_id = caseload
+    win = together(store, child_id, today)
+    yield win
+    force_close(win)
+
+
+def test_first_use_asks_the_worker_to_set_a_pin(qtbot, data_dir, today):
+    """With no PIN yet, the worker sets one (twice, the same) before the child starts."""
+    store, child_id = open_caseload(data_dir, today, pin=None)
+    win = together(store, child_id, today)
+    try:
+        panel = win.pin_panel
+        assert win.pin_showing() and panel.setting and panel.again_edit.isVisible()
+        panel.pin_edit.setText("12")
+        panel.ok_button.click()
+        assert "4 to 12 numbers" in panel.problem.text()
+        panel.pin_edit.setText("9753")
+        panel.again_edit.setText("9754")
+        panel.ok_button.click()
+        assert "different" in panel.problem.text() and not WorkerPin(store).is_set()
+        panel.pin_edit.setText("9753")
+        panel.again_edit.setText("9753")
+        panel.ok_button.click()
+        assert not win.pin_showing() and WorkerPin(store).check("9753")
+        win.close()
+        assert win.isVisible() and win.pin_showing()  # from now on the PIN guards the way out
+    finally:
+        force_close(win)
+        store.close()
+
+
+def test_leave_button_needs_the_right_pin(qtbot, window):
+    """A wrong PIN keeps the child's screen; the right one closes it."""
+    window.leave_button.click()
+    assert window.pin_showing() and not window.stack.isVisible()
+    window.pin_panel.pin_edit.setText("0000")
+    window.pin_panel.ok_button.click()
+    assert window.isVisible() and "isn't right" in window.pin_panel.problem.text()
+    window.pin_panel.back_button.click()
+    assert not window.pin_showing() and window.stack.isVisible()
+    leave_with_pin(qtbot, window)
+    assert not window.isVisible()
+
+
+def test_closing_the_window_asks_for_the_pin(qtbot, window):
+    """The window's close button (or Alt+F4 from the desktop) does not close it."""
+    assert window.close() is False
+    assert window.isVisible() and window.pin_showing()
+    window.pin_panel.pin_edit.setText(PIN)
+    with qtbot.waitSignal(window.closed):
+        window.pin_panel.ok_button.click()
+    assert not window.isVisible()
+
+
+@pytest.mark.parametrize(
+    "key, modifier",
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_keyboard_shortcuts_ask_for_the_pin(qtbot, window, key, modifier):
+    """Escape, Ctrl+W, Ctrl+Q, Alt+F4 and Ctrl+F4 bring up the PIN, never close."""
+    card = window.page_widget(window.current_page()).read_button
+    card.setFocus()
+    qtbot.keyClick(card, key, modifier)
+    assert window.isVisible() and window.pin_showing()
+    if key == Qt.Key.Key_Escape:
+        qtbot.keyClick(window.pin_panel.pin_edit, key)  # Escape on the PIN panel goes back
+        assert not window.pin_showing()
+
+
+def test_other_windows_shortcuts_do_nothing_meanwhile(qtbot, window):
+    """A worker-window shortcut (export, search) cannot fire while the child is at the screen."""
+    worker = QMainWindow()
+    fired = []
+    export = QAction("Export everything", worker)
+    export.setShortcut(QKeySequence("Ctrl+E"))
+    export.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    export.triggered.connect(lambda: fired.append(True))
+    worker.addAction(export)
+    QApplication.sendEvent(export, QShortcutEvent(QKeySequence("Ctrl+E"), 0))
+    assert fired == []
+    force_close(window)
+    QApplication.sendEvent(export, QShortcutEvent(QKeySequence("Ctrl+E"), 0))
+    assert fired == [True]  # after together mode the worker's shortcuts work again
+    worker.deleteLater()
+
+
+def test_together_mode_blocks_the_rest_of_the_app(window):
+    """The child's window is application-modal: nothing behind it takes clicks."""
+    assert window.windowModality() is Qt.WindowModality.ApplicationModal
