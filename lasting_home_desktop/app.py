@@ -74,6 +74,13 @@ def _offer_restore(
     return open_store(folder, messages)
 
 
+def _add_example_children(store: CaseloadStore, today: dt.date) -> object:
+    # Imported only when a new user asks for examples: it brings the demo content with it.
+    from .storage.example_caseload import add_example_children
+
+    return add_example_children(store, today)
+
+
 def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     """Open the app on a data folder; returns the process exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,7 +93,6 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         return 1
 
     from .storage.adults import AdultRecords
-    from .storage.example_caseload import add_example_children
     from .ui.worker.main_window import WorkerWindow
 
     today = dt.date.today()
@@ -94,7 +100,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         store,
         today=today,
         messages=messages,
-        example_children=add_example_children,
+        example_children=_add_example_children,
         extra_flags=lambda opened: AdultRecords(opened).tracker_extra_flags(today),
         title_note="example children" if demo else "",
     )

@@ -12,9 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -313,6 +311,9 @@ def _open_app(args: argparse.Namespace) -> int:
         raise CommandProblem(
             "--demo uses its own fresh folder of example children; leave out --data-dir."
         )
+    import shutil
+    import tempfile
+
     from .storage.example_caseload import add_example_children
 
     folder = Path(tempfile.mkdtemp(prefix="lasting-home-demo-"))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import secrets
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .child import AgeBand, ChildRecord, DecisionRoute, join_names
 from .dates import format_long, from_iso, to_iso
+from .ids import new_id
 
 # -- pages ----------------------------------------------------------------------------------
 
@@ -332,7 +332,7 @@ class AddedPerson:
 
     name: str
     picture: str = "person-someone"
-    id: str = field(default_factory=lambda: secrets.token_hex(4))
+    id: str = field(default_factory=lambda: new_id(8))
 
 
 class WordsMark(enum.Enum):
@@ -561,7 +561,7 @@ class ChildVoice:
                 AddedPerson(
                     name=str(p.get("name", "")),
                     picture=str(p.get("picture") or "person-someone"),
-                    id=str(p.get("id") or secrets.token_hex(4)),
+                    id=str(p.get("id") or new_id(8)),
                 )
                 for p in data.get("added_people") or []
                 if isinstance(p, dict) and str(p.get("name", "")).strip()
@@ -635,6 +635,16 @@ class VoiceItem:
     mark: WordsMark | None = None
 
 
+def _in_sentence(labels: list[str]) -> list[str]:
+    """ "My carers", "A meal out" read as "my carers", "a meal out" after the first item."""
+    out = []
+    for index, label in enumerate(labels):
+        if index and label.split(" ", 1)[0] in {"A", "An", "The", "My"}:
+            label = label[0].lower() + label[1:]
+        out.append(label)
+    return out
+
+
 def _names(ids: tuple[str, ...], catalogue: tuple[Choice, ...]) -> list[str]:
     found = [choice(catalogue, i) for i in ids]
     return [c.wording.young for c in found if c is not None]
@@ -659,7 +669,11 @@ def summary_items(voice: ChildVoice, drawing_count: int = 0) -> list[VoiceItem]:
         f"{p.name} (added by the child)" for p in voice.added_people
     ]
     if people:
-        items.append(VoiceItem("Wants with them", join_names(people), voice.changed(Page.PEOPLE)))
+        items.append(
+            VoiceItem(
+                "Wants with them", join_names(_in_sentence(people)), voice.changed(Page.PEOPLE)
+            )
+        )
     if voice.place:
         place = choice(PLACES, voice.place)
         text = place.wording.young if place else voice.place
@@ -675,7 +689,9 @@ def summary_items(voice: ChildVoice, drawing_count: int = 0) -> list[VoiceItem]:
                 label += f": {voice.celebration_typed.strip()}"
             parts.append(label)
         items.append(
-            VoiceItem("How to celebrate", join_names(parts), voice.changed(Page.CELEBRATION))
+            VoiceItem(
+                "How to celebrate", join_names(_in_sentence(parts)), voice.changed(Page.CELEBRATION)
+            )
         )
     if voice.feeling is not None:
         face = choice(FEELINGS, voice.feeling.face)
@@ -737,7 +753,7 @@ def recap_sentences(voice: ChildVoice, band: AgeBand, drawing_count: int = 0) ->
     people = [c.text(band) for c in (choice(PEOPLE, i) for i in voice.people) if c]
     people += [p.name for p in voice.added_people]
     if people:
-        out.append(f"I'd like these people with me: {join_names(people)}.")
+        out.append(f"I'd like these people with me: {join_names(_in_sentence(people))}.")
     if voice.place:
         place = choice(PLACES, voice.place)
         where = place.text(band) if place else ""
@@ -759,7 +775,7 @@ def recap_sentences(voice: ChildVoice, band: AgeBand, drawing_count: int = 0) ->
                 if found.typed and voice.celebration_typed.strip()
                 else found.text(band)
             )
-        out.append(f"How I'd like to celebrate: {join_names(ways)}.")
+        out.append(f"How I'd like to celebrate: {join_names(_in_sentence(ways))}.")
     if voice.feeling is not None and voice.feeling.face:
         face = choice(FEELINGS, voice.feeling.face)
         if face:

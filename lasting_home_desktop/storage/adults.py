@@ -13,14 +13,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
 from ..domain.child import ChildRecord, join_names
-from ..domain.child_voice import (
-    CELEBRATIONS,
-    PEOPLE,
-    PLACES,
-    PictureKind,
-    child_views_text,
-    choice,
-)
 from ..domain.journey import Flag
 from ..domain.panel import (
     PANEL_DATES_KEY,
@@ -31,8 +23,6 @@ from ..domain.panel import (
     panel_flags,
 )
 from .caseload import CaseloadStore
-from .child_voice import ChildVoiceRecords
-from .drawings import DrawingLibrary
 
 
 class SectionRecord(Protocol):
@@ -112,6 +102,18 @@ class ChildChoices:
 
 def child_choices(store: CaseloadStore, child_id: str) -> ChildChoices:
     """What the child said in together mode (empty if they have not been there yet)."""
+    # Imported here: the tracker's flags need this module at start-up, the child's voice not.
+    from ..domain.child_voice import (
+        CELEBRATIONS,
+        PEOPLE,
+        PLACES,
+        PictureKind,
+        child_views_text,
+        choice,
+    )
+    from .child_voice import ChildVoiceRecords
+    from .drawings import DrawingLibrary
+
     voice = ChildVoiceRecords(store).load(child_id)
     drawings = len(DrawingLibrary(store).drawings(child_id))
     people = [c.wording.young for c in (choice(PEOPLE, i) for i in voice.people) if c]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
@@ -78,10 +78,12 @@ def force_close(window: TogetherWindow) -> None:
         window.close()
 
 
-def visible_widgets() -> Iterator[QWidget]:
-    for widget in QApplication.allWidgets():
-        if widget.isVisible():
-            yield widget
+def visible_widgets() -> list[QWidget]:
+    # allWidgets() hands back raw pointers: a garbage collection in the middle of walking them
+    # (a window left over from an earlier test) could delete some under us, so collect first
+    # and callers keep collection off while they read the widgets.
+    gc.collect()
+    return [widget for widget in QApplication.allWidgets() if widget.isVisible()]
 
 
 def widget_texts(widget: QWidget) -> list[str]:
@@ -106,4 +108,8 @@ def widget_texts(widget: QWidget) -> list[str]:
 
 
 def all_visible_text() -> str:
-    return "\n".join(text for widget in visible_widgets() for text in widget_texts(widget))
+    gc.disable()
+    try:
+        return "\n".join(text for widget in visible_widgets() for text in widget_texts(widget))
+    finally:
+        gc.enable()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from ...storage.child_voice import WorkerPin
 from ..messages import UserMessages
 from ..theme import Look, look_for, register_fonts
 from .cards import picture_pixmap
+from .exit_guard import ExitGuard
 from .page_about import AboutMePage, FileChooser
 from .page_base import TogetherPage, VoiceSession
 from .page_choices import CelebrationPage, PeoplePage, PlacePage
@@ -35,25 +35,6 @@ from .pin_panel import PinPanel
 from .progress import ProgressTrail
 from .read_aloud import NO_VOICE, ReadAloud
 from .style import font, together_style
-
-# Keys that would close or leave a window: each of them asks for the PIN instead.
-# (Key sequences need a running application, so they are made on first use.)
-_exit_combos: set[int] = set()
-
-
-def is_exit_key(event: QKeyEvent) -> bool:
-    if not _exit_combos:
-        sequences = [
-            QKeySequence(Qt.Key.Key_Escape),
-            QKeySequence("Ctrl+W"),
-            QKeySequence("Ctrl+Q"),
-            QKeySequence("Ctrl+F4"),
-            QKeySequence("Alt+F4"),
-        ]
-        for standard in (QKeySequence.StandardKey.Close, QKeySequence.StandardKey.Quit):
-            sequences += QKeySequence.keyBindings(standard)
-        _exit_combos.update(seq[0].toCombined() for seq in sequences if not seq.isEmpty())
-    return event.keyCombination().toCombined() in _exit_combos
 
 
 class TogetherWindow(QWidget):
@@ -103,9 +84,8 @@ class TogetherWindow(QWidget):
             self.root.setCurrentWidget(self.pin_panel)
         else:
             QTimer.singleShot(0, self._focus_first)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.guard = ExitGuard(self, on_exit_key=self._exit_key)
+        self.guard.install()
 
     # -- building --------------------------------------------------------------------------
 
@@ -300,6 +280,12 @@ class TogetherWindow(QWidget):
         self.pin_panel.ask_to_leave()
         self.root.setCurrentWidget(self.pin_panel)
 
+    def _exit_key(self, key: int) -> None:
+        if not self.pin_showing():
+            self.request_leave()
+        elif key == Qt.Key.Key_Escape:
+            self.pin_panel.cancelled.emit()  # Escape on the PIN panel goes back to the pages
+
     def pin_showing(self) -> bool:
         return self.root.currentWidget() is self.pin_panel
 
@@ -329,36 +315,6 @@ class TogetherWindow(QWidget):
         for page in self.pages:
             page.flush()
         self.speech.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.guard.remove()
         event.accept()
         self.closed.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Shortcut and not self._owns(watched):
-            return True  # no other window's shortcut (search, export...) works meanwhile
-        if (
-            kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
-            and isinstance(event, QKeyEvent)
-            and self._owns(watched)
-            and is_exit_key(event)
-        ):
-            event.accept()
-            if kind == QEvent.Type.KeyPress:
-                if not self.pin_showing():
-                    self.request_leave()
-                elif event.key() == Qt.Key.Key_Escape:
-                    self.pin_panel.cancelled.emit()
-            return True
-        return False
-
-    def _owns(self, obj: QObject) -> bool:
-        while obj is not None:
-            if obj is self:
-                return True
-            if isinstance(obj, QWidget):
-                return obj.window() is self
-            obj = obj.parent()
-        return False
