@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from .dates import age_on, from_iso, to_iso
 from .ids import new_id
 from .journey import JourneyDates
+
+E = TypeVar("E", bound=enum.Enum)
 
 NAME_LIMIT = 100
 TEXT_LIMIT = 200
@@ -110,6 +112,14 @@ def split_names(text: str) -> tuple[str, ...]:
     for sep in (";", "&", " and ", "/"):
         text = text.replace(sep, ",")
     return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _member(kind: type[E], value: Any) -> E:
+    """kind(value), several times faster: a caseload of 1,000 children does this 3,000 times."""
+    try:
+        return kind._value2member_map_[value]  # type: ignore[return-value]
+    except (KeyError, TypeError):
+        return kind(value)
 
 
 def new_child_id() -> str:
@@ -253,9 +263,9 @@ class ChildRecord:
             preferred_name=data.get("preferred_name", ""),
             last_name=data.get("last_name", ""),
             date_of_birth=from_iso(data.get("date_of_birth")),
-            age_band_override=AgeBand(band) if band else None,
-            home_type=HomeType(data.get("home_type", HomeType.FOSTER.value)),
-            route=DecisionRoute(data.get("route", DecisionRoute.COMMITMENT_VISIT.value)),
+            age_band_override=_member(AgeBand, band) if band else None,
+            home_type=_member(HomeType, data.get("home_type", HomeType.FOSTER.value)),
+            route=_member(DecisionRoute, data.get("route", DecisionRoute.COMMITMENT_VISIT.value)),
             service=data.get("service", ""),
             people=PeopleAroundChild.from_dict(data.get("people") or {}),
             journey=JourneyDates.from_dict(data.get("journey") or {}),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .dates import format_long, from_iso, to_iso
@@ -147,10 +148,15 @@ class JourneyDates:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> JourneyDates:
         decision = data.get("decision")
+        if decision:
+            try:
+                decision = Decision._value2member_map_[decision]
+            except KeyError:
+                decision = Decision(decision)
         return cls(
             matching_meeting=from_iso(data.get("matching_meeting")),
             recommendation_sent=from_iso(data.get("recommendation_sent")),
-            decision=Decision(decision) if decision else None,
+            decision=decision or None,
             decision_date=from_iso(data.get("decision_date")),
             visit=from_iso(data.get("visit")),
             celebration=from_iso(data.get("celebration")),
@@ -169,7 +175,13 @@ class JourneyStatus:
     flags: tuple[Flag, ...]
     stage_since: dt.date | None  # when the child reached this stage, if known
     days_waiting: int | None  # days since then, while the journey is still moving
-    next_step: str
+    dates: JourneyDates
+    panel: bool
+
+    @cached_property
+    def next_step(self) -> str:
+        # Worked out on demand: a 1,000-child caseload shows only a screenful at start-up.
+        return _next_step(self.stage, self.dates, self.panel)
 
     @property
     def flag_text(self) -> str:
@@ -208,7 +220,8 @@ def journey_status(
         flags=tuple(flags),
         stage_since=since,
         days_waiting=waiting,
-        next_step=_next_step(stage, dates, panel),
+        dates=dates,
+        panel=panel,
     )
 
 

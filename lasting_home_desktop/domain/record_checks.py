@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
 
 TEXT_LIMIT = 10_000
 NAME_LIMIT = 200
@@ -46,6 +45,8 @@ def parse_pence(text: str | None) -> int | None:
             "for example £150 or 150.00."
         )
     digits = match.group(1).replace(",", "")
+    from decimal import Decimal, InvalidOperation  # only when money is typed, not at start-up
+
     try:
         pence = int((Decimal(digits) * 100).to_integral_exact())
     except InvalidOperation:

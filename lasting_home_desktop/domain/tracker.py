@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable
@@ -101,6 +100,8 @@ def row_cells(row: TrackerRow, date_format=format_short) -> list[str]:
 
 def tracker_csv_text(rows: Iterable[TrackerRow]) -> str:
     """CSV that Excel opens correctly (UTF-8 BOM is added by the writer of the file)."""
+    import csv  # only when exporting: start-up never needs it
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TRACKER_HEADINGS)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .crash_safe import DamagedDatabase, load_database_file
+from .crypto import FolderKey, seal_with
 from .safe_files import atomic_write
 
 KEEP = 5
@@ -14,10 +18,16 @@ BACKUP_FOLDER = "backups"
 
 
 class DatabaseBackups:
-    def __init__(self, folder: Path, database: Path, keep: int = KEEP):
+    """Backups are copies of the database file's bytes, so in an encrypted folder they are
+    sealed just as it is."""
+
+    def __init__(
+        self, folder: Path, database: Path, keep: int = KEEP, key: FolderKey | None = None
+    ):
         self.folder = Path(folder)
         self.database = Path(database)
         self.keep = keep
+        self.key = key
 
     def all(self) -> list[Path]:
         """Newest first."""
@@ -34,7 +44,7 @@ class DatabaseBackups:
         existing = self.all()
         if existing and existing[0].read_bytes() == data:
             return existing[0]  # already kept, and checked when it was taken
-        if load_database_file(self.database) is None:
+        if load_database_file(self.database, self.key) is None:
             return None
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -47,7 +57,7 @@ class DatabaseBackups:
     def newest_good(self) -> Path | None:
         for candidate in self.all():
             try:
-                if load_database_file(candidate) is not None:
+                if load_database_file(candidate, self.key) is not None:
                     return candidate
             except DamagedDatabase:
                 continue
@@ -67,3 +77,22 @@ class DatabaseBackups:
             shutil.copy2(self.database, kept_aside)
         atomic_write(self.database, good.read_bytes())
         return good, kept_aside
+
+    def rewrite_each(self, change: Callable[[dict[str, Any]], bool]) -> int:
+        """Open every readable backup, let `change` alter its tables (True if it did), and
+        write the changed ones back sealed, each replaced whole. Returns how many changed."""
+        changed = 0
+        for backup in self.all():
+            try:
+                tables = load_database_file(backup, self.key)
+            except DamagedDatabase:
+                # Unreadable, so never restorable; it may still hold what is being removed.
+                backup.unlink(missing_ok=True)
+                changed += 1
+                continue
+            if tables is None or not change(tables):
+                continue
+            payload = json.dumps(tables, separators=(",", ":")).encode("utf-8")
+            atomic_write(backup, seal_with(self.key, payload))
+            changed += 1
+        return changed

@@ -13,6 +13,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from .crypto import FolderKey, SealBroken, is_sealed, seal_with
 from .safe_files import StorageWriteError, atomic_write
 
 READ_ONLY_MESSAGE = (
@@ -30,14 +31,24 @@ class DamagedDatabase(Exception):
         self.reason = reason
 
 
-def load_database_file(path: Path) -> dict[str, Any] | None:
-    """The parsed file, None if there is none yet, or DamagedDatabase saying what is wrong."""
+def load_database_file(path: Path, key: FolderKey | None = None) -> dict[str, Any] | None:
+    """The parsed file, None if there is none yet, or DamagedDatabase saying what is wrong.
+    A sealed file is opened with `key`; a plain one (an older folder) is read as it is."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise DamagedDatabase(path, f"it could not be read ({error.strerror or error})") from error
+    if is_sealed(raw):
+        if key is None:
+            raise DamagedDatabase(path, "it is protected by a passphrase and no key was given")
+        try:
+            raw = key.open_sealed(raw)
+        except SealBroken:
+            raise DamagedDatabase(
+                path, "it has been changed or damaged since it was saved"
+            ) from None
     if not raw.strip():
         raise DamagedDatabase(path, "the file is empty")
     try:
@@ -60,12 +71,15 @@ class CrashSafeStorage(Storage):
         *,
         read_only: bool = False,
         initial: dict[str, Any] | None = None,
+        key: FolderKey | None = None,
         **_: Any,
     ) -> None:
         """`initial`: the tables the opener already read (and migrated), so the file is not
         parsed twice. `read_only` refuses every write; it keeps a copy of `initial` to fall
-        back on, since the file on disk may be an older version migrated only in memory."""
+        back on, since the file on disk may be an older version migrated only in memory.
+        `key` seals every write (and opens what is read); without it the file stays plain."""
         self.path = Path(path)
+        self.key = key
         self.read_only = read_only
         self._initial = json.dumps(initial) if (read_only and initial is not None) else None
         self._state: dict[str, Any] | None = initial
@@ -77,7 +91,7 @@ class CrashSafeStorage(Storage):
             if self._initial is not None:
                 self._state = json.loads(self._initial)
             else:
-                self._state = load_database_file(self.path)
+                self._state = load_database_file(self.path, self.key)
         return self._state
 
     def write(self, data: dict[str, Any]) -> None:
@@ -109,7 +123,7 @@ class CrashSafeStorage(Storage):
                 raise StorageWriteError(READ_ONLY_MESSAGE)
             # Inside the try: data that is not JSON must not stay in the cache either.
             payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
-            atomic_write(self.path, payload)
+            atomic_write(self.path, seal_with(self.key, payload))
         except Exception:
             # TinyDB changed the cached dict in place before calling us; the disk still holds
             # the last good state, so forget the cache and read that back next time.

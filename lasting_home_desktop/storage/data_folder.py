@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 ENV_VARIABLE = "LASTING_HOME_DATA"
 
 
 def default_data_dir() -> Path:
+    from platformdirs import user_data_path  # only when no folder was given
+
     return user_data_path("LastingHome", appauthor=False, roaming=False)
 
 

@@ -4,12 +4,18 @@ crash never leaves a stale lock that blocks the next start."""
 from __future__ import annotations
 
 import os
-import platform
 import sys
 from pathlib import Path
 from typing import IO
 
 LOCK_NAME = "lasting-home.lock"
+
+
+def _computer_name() -> str:
+    # os.uname rather than the platform module, which costs start-up time for one string.
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "this computer")
 
 
 class FolderInUse(Exception):
@@ -45,7 +51,7 @@ class DataFolderLock:
             raise FolderInUse(self.path.parent, holder) from None
         handle.seek(0)
         handle.truncate()
-        handle.write(f"process {os.getpid()} on {platform.node()}")
+        handle.write(f"process {os.getpid()} on {_computer_name()}")
         handle.flush()
         self._handle = handle
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..domain.ids import new_id
+from .crypto import FolderKey, SealBroken, open_with, seal_with
 from .safe_files import atomic_write
 
 MEDIA_FOLDER = "media"
@@ -14,10 +15,12 @@ _EXT = re.compile(r"^[a-z0-9]{1,5}$")
 
 
 class MediaStore:
-    """media/<child id>/<media id>.<ext>. Ids are checked so no path can escape the folder."""
+    """media/<child id>/<media id>.<ext>. Ids are checked so no path can escape the folder.
+    With a key every file is sealed on disk: read it through `read`, never by its path."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, key: FolderKey | None = None):
         self.folder = Path(folder)
+        self.key = key
 
     def child_folder(self, child_id: str) -> Path:
         _check(child_id, _ID, "child id")
@@ -28,7 +31,7 @@ class MediaStore:
         media_id = media_id or new_id(16)
         path = self.path(child_id, media_id, ext)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
+        atomic_write(path, seal_with(self.key, data))
         return media_id
 
     def path(self, child_id: str, media_id: str, ext: str) -> Path:
@@ -37,7 +40,15 @@ class MediaStore:
         return self.child_folder(child_id) / f"{media_id}.{ext}"
 
     def read(self, child_id: str, media_id: str, ext: str) -> bytes:
-        return self.path(child_id, media_id, ext).read_bytes()
+        """The file's contents, opened if sealed (SealBroken if it was tampered with)."""
+        return open_with(self.key, self.path(child_id, media_id, ext).read_bytes(), "A picture")
+
+    def read_or_none(self, child_id: str, media_id: str, ext: str) -> bytes | None:
+        """The contents, or None when the file is missing, damaged or the id is not valid."""
+        try:
+            return self.read(child_id, media_id, ext)
+        except (OSError, ValueError, SealBroken):
+            return None
 
     def exists(self, child_id: str, media_id: str, ext: str) -> bool:
         return self.path(child_id, media_id, ext).is_file()

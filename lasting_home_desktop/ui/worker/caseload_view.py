@@ -39,19 +39,41 @@ class CaseloadEntry:
 
 
 class CaseloadModel(QAbstractTableModel):
+    """Rows are worked out only when shown: at start-up a 1,000-child caseload needs a screenful."""
+
     HEADINGS = ("Child", "Age", "Stage", "Flags")
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[CaseloadEntry] = []
+        self.children: list[ChildRecord] = []
+        self._entry_of: Callable[[ChildRecord], CaseloadEntry] | None = None
+        self._entries: dict[int, CaseloadEntry] = {}
 
-    def set_entries(self, entries: list[CaseloadEntry]) -> None:
+    def set_children(
+        self,
+        children: list[ChildRecord],
+        entry_of: Callable[[ChildRecord], CaseloadEntry],
+        known: dict[int, CaseloadEntry] | None = None,
+    ) -> None:
         self.beginResetModel()
-        self.entries = entries
+        self.children = children
+        self._entry_of = entry_of
+        self._entries = known or {}
         self.endResetModel()
 
+    def entry(self, row: int) -> CaseloadEntry:
+        found = self._entries.get(row)
+        if found is None:
+            assert self._entry_of is not None
+            found = self._entries[row] = self._entry_of(self.children[row])
+        return found
+
+    @property
+    def entries(self) -> list[CaseloadEntry]:
+        return [self.entry(row) for row in range(len(self.children))]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
+        return 0 if parent.isValid() else len(self.children)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADINGS)
@@ -64,7 +86,7 @@ class CaseloadModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        entry = self.entries[index.row()]
+        entry = self.entry(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -101,7 +123,6 @@ class CaseloadView(QWidget):
 
         self.search = QLineEdit(placeholderText="Search by name")
         self.search.setAccessibleName("Search children by name")
-        self.search.setClearButtonEnabled(True)
         self.stage_filter = QComboBox()
         self.stage_filter.setAccessibleName("Show children at this stage")
         self.stage_filter.addItem(ANY_STAGE)
@@ -176,11 +197,11 @@ class CaseloadView(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.entries[index.row()].child.id
+        return self.model.children[index.row()].id
 
     def select(self, child_id: str, emit: bool = True) -> bool:
-        for row, entry in enumerate(self.model.entries):
-            if entry.child.id == child_id:
+        for row, child in enumerate(self.model.children):
+            if child.id == child_id:
                 if not emit:
                     self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)
@@ -190,39 +211,50 @@ class CaseloadView(QWidget):
         return False
 
     def visible_names(self) -> list[str]:
-        return [entry.child.display_name for entry in self.model.entries]
+        return [child.display_name for child in self.model.children]
 
     def _refilter(self) -> None:
         text = self.search.text()
         wanted = self.stage_filter.currentData()
         flagged_only = self.stage_filter.currentText() == FLAGGED
-        entries = []
+        by_stage = wanted is not None or flagged_only
+        shown: list[ChildRecord] = []
+        known: dict[int, CaseloadEntry] = {}
         for child in self._all:
             if child.archived and not self.show_archived.isChecked():
                 continue
             if not child.matches(text):
                 continue
-            status = journey_status(child.journey, child.route, self.today, self.settings)
-            if self._extra_flags is not None:
-                more = tuple(f for f in self._extra_flags(child) if f not in status.flags)
-                status = replace(status, flags=status.flags + more)
-            if wanted is not None and status.stage is not wanted:
-                continue
-            if flagged_only and not status.flags:
-                continue
-            entries.append(CaseloadEntry(child, status, child.age(self.today)))
-        self.model.set_entries(entries)
-        shown, total = len(entries), sum(1 for c in self._all if not c.archived)
+            if by_stage:  # only a stage filter needs every child's stage up front
+                entry = self._entry(child)
+                if wanted is not None and entry.status.stage is not wanted:
+                    continue
+                if flagged_only and not entry.status.flags:
+                    continue
+                known[len(shown)] = entry
+            shown.append(child)
+        self.model.set_children(shown, self._entry, known)
+        total = sum(1 for c in self._all if not c.archived)
+        self._show_count(len(shown), total)
+        self._update_buttons()
+
+    def _entry(self, child: ChildRecord) -> CaseloadEntry:
+        status = journey_status(child.journey, child.route, self.today, self.settings)
+        if self._extra_flags is not None:
+            more = tuple(f for f in self._extra_flags(child) if f not in status.flags)
+            status = replace(status, flags=status.flags + more)
+        return CaseloadEntry(child, status, child.age(self.today))
+
+    def _show_count(self, shown: int, total: int) -> None:
         if shown == total:
             self.count.setText(f"{total} {'child' if total == 1 else 'children'}")
         else:
             self.count.setText(f"Showing {shown} of {total} children")
-        self._update_buttons()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
         if current.isValid():
-            self.childSelected.emit(self.model.entries[current.row()].child.id)
+            self.childSelected.emit(self.model.children[current.row()].id)
 
     def _update_buttons(self) -> None:
         index = self.table.currentIndex()
@@ -230,12 +262,12 @@ class CaseloadView(QWidget):
             self.archive_button.setEnabled(False)
             self.archive_button.setText("Archive")
             return
-        archived = self.model.entries[index.row()].child.archived
+        archived = self.model.children[index.row()].archived
         self.archive_button.setEnabled(True)
         self.archive_button.setText("Bring back from archive" if archived else "Archive")
 
     def _on_archive(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            child = self.model.entries[index.row()].child
+            child = self.model.children[index.row()]
             self.archiveRequested.emit(child.id, not child.archived)

@@ -24,10 +24,10 @@ from ...storage.safe_files import StorageWriteError
 from ..messages import UserMessages
 from .caseload_view import CaseloadView
 from .first_start import FirstStartPanel
-from .tracker_view import TrackerView
 
 if TYPE_CHECKING:
     from .child_page import ChildPage
+    from .tracker_view import TrackerView
 
 FIRST_START_DONE = "first_start_done"
 ExampleChildren = Callable[[CaseloadStore, dt.date], object]
@@ -68,11 +68,11 @@ class WorkerWindow(QMainWindow):
         split.addWidget(self.page_area)
         split.setStretchFactor(1, 2)
         split.setSizes([600, 680])
-        self.tracker = TrackerView(messages)
+        self._tracker: TrackerView | None = None
         self.first_start = FirstStartPanel()
 
         self.screens = QStackedWidget()
-        for screen in (self.first_start, split, self.tracker):
+        for screen in (self.first_start, split):
             self.screens.addWidget(screen)
         self.caseload_screen = split
         self.setCentralWidget(self.screens)
@@ -81,7 +81,6 @@ class WorkerWindow(QMainWindow):
         self.caseload.childSelected.connect(self.show_child)
         self.caseload.addRequested.connect(self.add_child)
         self.caseload.archiveRequested.connect(self.set_archived)
-        self.tracker.childOpened.connect(self.open_child)
         self.first_start.exampleChosen.connect(self.add_example_children)
         self.first_start.emptyChosen.connect(self.start_empty)
 
@@ -89,6 +88,17 @@ class WorkerWindow(QMainWindow):
             self.screens.setCurrentWidget(self.first_start)
         else:
             self.show_caseload()
+
+    @property
+    def tracker(self) -> TrackerView:
+        """Built the first time it is wanted: start-up shows the caseload only."""
+        if self._tracker is None:
+            from .tracker_view import TrackerView
+
+            self._tracker = TrackerView(self.messages)
+            self._tracker.childOpened.connect(self.open_child)
+            self.screens.addWidget(self._tracker)
+        return self._tracker
 
     # -- navigation ----------------------------------------------------------------------------
 
