@@ -234,3 +234,19 @@ def test_flags_from_other_records_show_in_caseload_and_tracker(qtbot, store, tod
     assert window.tracker.visible_rows()[0][12] == Flag.AGENDA_TO_CONFIRM.label
     window.open_child(child.id)
     assert window.child_page.flags.text() == Flag.AGENDA_TO_CONFIRM.label
+
+
+def test_worry_from_together_mode_shows_on_the_child_page(qtbot, store, today, messages):
+    """A child who chose 'worried' in together mode is flagged to the worker on their page."""
+    from lasting_home_desktop.domain.child_voice import ChildVoice
+    from lasting_home_desktop.storage.child_voice import ChildVoiceRecords
+
+    child = store.add_child(ChildRecord("Ola", "Nowak"), today)
+    window = make_window(qtbot, store, today, messages)
+    window.open_child(child.id)
+    assert not window.child_page.worry.isVisibleTo(window)
+    ChildVoiceRecords(store).save(child.id, ChildVoice().with_feeling("worried", "", today))
+    window.open_child(child.id)
+    assert window.child_page.worry.isVisibleTo(window)
+    assert "Talk with Ola" in window.child_page.worry.text()
+    assert "worried" in window.child_page.worry.text()

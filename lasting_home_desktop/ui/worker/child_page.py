@@ -62,6 +62,8 @@ class ChildPage(QWidget):
         self.facts = _plain(name="Subtle")
         self.stage = _plain(name="Stage")
         self.flags = _plain(name="Flag")
+        self.worry = _plain(name="Flag")
+        self.worry.setAccessibleName("What the child said about how they feel")
         self.next_step = _plain()
         self.edit_button = QPushButton("Edit details and dates", objectName="Primary")
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.child_id))
@@ -77,6 +79,7 @@ class ChildPage(QWidget):
         badges.addWidget(self.flags)
         badges.addStretch(1)
         header.addLayout(badges)
+        header.addWidget(self.worry)
         header.addWidget(self.next_step)
 
         self.tabs = QTabWidget()
@@ -131,7 +134,18 @@ class ChildPage(QWidget):
         self.flags.setText("; ".join(flag.label for flag in flags))
         self.flags.setVisible(bool(flags))
         self.next_step.setText(f"Next: {status.next_step}")
+        self._show_worry(child)
         self._fill_overview(child)
+
+    def _show_worry(self, child: ChildRecord) -> None:
+        # The child chose worried, sad or scared in together mode: the worker sees it here,
+        # the child never sees an alarm.
+        from ...domain.child_voice import worry_text
+        from ...storage.child_voice import ChildVoiceRecords
+
+        text = worry_text(ChildVoiceRecords(self.store).load(self.child_id), child.known_as)
+        self.worry.setText(text)
+        self.worry.setVisible(bool(text))
 
     def _fill_overview(self, child: ChildRecord) -> None:
         old = self.overview.layout()
