@@ -250,3 +250,38 @@ def test_worry_from_together_mode_shows_on_the_child_page(qtbot, store, today, m
     assert window.child_page.worry.isVisibleTo(window)
     assert "Talk with Ola" in window.child_page.worry.text()
     assert "worried" in window.child_page.worry.text()
+
+
+def test_child_page_lists_every_part_and_builds_it_when_opened(qtbot, store, today, messages):
+    """The parts of a record are listed down the side; each opens when chosen."""
+    from lasting_home_desktop.ui.worker.sections import CHILD_SECTIONS
+
+    child = store.add_child(ChildRecord("Maya", "Singh"), today)
+    window = make_window(qtbot, store, today, messages)
+    window.open_child(child.id)
+    page = window.child_page
+    assert page.section_titles == ["Profile and journey"] + [t for t, _ in CHILD_SECTIONS]
+    assert "Matching meeting" in page.section_titles
+    meeting = page.section("Matching meeting")
+    assert page.section_stack.currentWidget() is meeting
+    assert page.section_list.currentItem().text() == "Matching meeting"
+
+
+def test_unsaved_typing_is_not_lost_when_choosing_another_child(qtbot, store, today, messages):
+    """Choosing another child with unsaved changes asks first; 'Stay' keeps the typing."""
+    first = store.add_child(ChildRecord("Maya", "Singh"), today)
+    second = store.add_child(ChildRecord("Leo", "Brown"), today)
+    window = make_window(qtbot, store, today, messages)
+    window.open_child(first.id)
+    meeting = window.child_page.section("Matching meeting")
+    meeting.chair.setText("Priya Shah")
+    assert window.child_page.unsaved_sections() == ["Matching meeting"]
+    messages.answer = False
+    assert window.show_child(second.id) is False
+    assert window.child_page.child_id == first.id
+    assert meeting.chair.text() == "Priya Shah"
+    assert "Leave Maya's page without saving?" == messages.asked[-1][0]
+    assert window.caseload.selected_child_id() == first.id
+    messages.answer = True
+    assert window.show_child(second.id) is True
+    assert window.child_page.child_id == second.id

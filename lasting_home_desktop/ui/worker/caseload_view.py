@@ -129,6 +129,11 @@ class CaseloadView(QWidget):
         self.stage_filter.addItem(FLAGGED)
         for stage in Stage:
             self.stage_filter.addItem(stage.label(), stage)
+        # Long stage names must not squeeze the search box.
+        self.stage_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.stage_filter.setMinimumContentsLength(14)
         self.show_archived = QCheckBox("Show archived")
 
         self.model = CaseloadModel()

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPushButton,
     QScrollArea,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +62,7 @@ class ChildPage(QWidget):
         self.name = _plain(name="Headline")
         self.facts = _plain(name="Subtle")
         self.stage = _plain(name="Stage")
+        self.stage.setWordWrap(False)
         self.flags = _plain(name="Flag")
         self.worry = _plain(name="Flag")
         self.worry.setAccessibleName("What the child said about how they feel")
@@ -82,28 +84,77 @@ class ChildPage(QWidget):
         header.addWidget(self.worry)
         header.addWidget(self.next_step)
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
+        # A list of the parts down the side (there are too many for tabs), each built the first
+        # time it is opened, so choosing a child in the caseload is quick.
+        self.section_list = QListWidget()
+        self.section_list.setAccessibleName("Parts of this child's record")
+        self.section_list.setFixedWidth(180)
+        self.section_list.setSpacing(2)
+        self.section_stack = QStackedWidget()
         self.overview = QWidget()
-        self.tabs.addTab(self._scrolling(self.overview), "Profile and journey")
-        context = ChildSectionContext(
+        self._context = ChildSectionContext(
             store=store,
             child_id=child_id,
             today=today,
             messages=messages,
             record_changed=self._section_changed_record,
         )
+        self._factories: list[ChildSectionFactory | None] = [None]
+        self._built: dict[int, QWidget] = {0: self._scrolling(self.overview)}
+        self.section_stack.addWidget(self._built[0])
+        self.section_list.addItem("Profile and journey")
         for title, factory in sections:
-            try:
-                widget = factory(context)
-            except Exception as error:  # one broken tab must not hide the child's record
-                widget = _plain(f"This part could not be shown: {error}")
-            self.tabs.addTab(widget, title)
+            self.section_list.addItem(title)
+            self._factories.append(factory)
+        self.section_list.currentRowChanged.connect(self.show_section)
+        self.section_list.setCurrentRow(0)
 
+        body = QHBoxLayout()
+        body.addWidget(self.section_list)
+        body.addWidget(self.section_stack, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
+        layout.addLayout(body, 1)
         self.refresh()
+
+    @property
+    def section_titles(self) -> list[str]:
+        return [self.section_list.item(i).text() for i in range(self.section_list.count())]
+
+    def show_section(self, row: int) -> QWidget | None:
+        """Open one part of the record (building it the first time)."""
+        if row < 0:
+            return None
+        widget = self._built.get(row)
+        if widget is None:
+            factory = self._factories[row]
+            assert factory is not None
+            try:
+                widget = factory(self._context)
+            except Exception as error:  # one broken part must not hide the child's record
+                widget = _plain(f"This part could not be shown: {error}")
+            self._built[row] = widget
+            self.section_stack.addWidget(widget)
+        if self.section_list.currentRow() != row:
+            self.section_list.setCurrentRow(row)
+        self.section_stack.setCurrentWidget(widget)
+        return widget
+
+    def section(self, title: str) -> QWidget:
+        """The part with this title, opened (for the worker window and tests)."""
+        widget = self.show_section(self.section_titles.index(title))
+        assert widget is not None
+        return widget
+
+    def unsaved_sections(self) -> list[str]:
+        """Titles of opened parts holding typed changes that have not been saved."""
+        titles = self.section_titles
+        return [
+            titles[row]
+            for row, widget in self._built.items()
+            if callable(getattr(widget, "has_unsaved_changes", None))
+            and widget.has_unsaved_changes()
+        ]
 
     def _scrolling(self, inner: QWidget) -> QScrollArea:
         scroll = QScrollArea()
@@ -180,9 +231,10 @@ class ChildPage(QWidget):
         ]
         for label, value in rows:
             journey.addRow(label, _plain(value or "Not yet"))
-        layout = QHBoxLayout()
-        for title, form in (("People around the child", who), ("Journey", journey)):
+        layout = QVBoxLayout()
+        for title, form in (("Journey", journey), ("People around the child", who)):
             box = QGroupBox(title)
             box.setLayout(form)
-            layout.addWidget(box, 1, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(box)
+        layout.addStretch(1)
         self.overview.setLayout(layout)

@@ -67,7 +67,7 @@ class WorkerWindow(QMainWindow):
         split.addWidget(self.caseload)
         split.addWidget(self.page_area)
         split.setStretchFactor(1, 2)
-        split.setSizes([600, 680])
+        split.setSizes([520, 760])
         self._tracker: TrackerView | None = None
         self.first_start = FirstStartPanel()
 
@@ -139,16 +139,22 @@ class WorkerWindow(QMainWindow):
 
     def open_child(self, child_id: str) -> None:
         self.show_caseload()
-        if not self.caseload.select(child_id):
+        if not self.caseload.select(child_id, emit=False):
             self.caseload.show_archived.setChecked(True)
-            self.caseload.select(child_id)
-        self.show_child(child_id)
+            self.caseload.select(child_id, emit=False)
+        if self.child_page is None or self.child_page.child_id != child_id:
+            self.show_child(child_id)
+        else:
+            self._rebuild_page(child_id)
 
-    def show_child(self, child_id: str) -> None:
-        from .child_page import ChildPage  # its tabs pull in together mode, drawing...
+    def show_child(self, child_id: str) -> bool:
+        """Open a child's page; False if the worker chose to stay with unsaved changes."""
+        from .child_page import ChildPage  # its parts pull in together mode, drawing...
         from .sections import CHILD_SECTIONS
 
         if self.child_page is not None:
+            if not self._may_leave_page():
+                return False
             self.page_area.removeWidget(self.child_page)
             self.child_page.deleteLater()
         extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
@@ -165,6 +171,25 @@ class WorkerWindow(QMainWindow):
         self.child_page.recordChanged.connect(self._record_changed)
         self.page_area.addWidget(self.child_page)
         self.page_area.setCurrentWidget(self.child_page)
+        return True
+
+    def _may_leave_page(self) -> bool:
+        """Typed changes are never lost silently when another child is opened."""
+        assert self.child_page is not None
+        unsaved = self.child_page.unsaved_sections()
+        if not unsaved:
+            return True
+        name = self.store.child(self.child_page.child_id).known_as
+        if self.messages.ask(
+            f"Leave {name}'s page without saving?",
+            f"You have typed changes in {', '.join(unsaved)} that are not saved yet. Stay to "
+            "save them, or leave and lose them.",
+            yes="Leave without saving",
+            no="Stay",
+        ):
+            return True
+        self.caseload.select(self.child_page.child_id, emit=False)
+        return False
 
     def _record_changed(self, child_id: str) -> None:
         self._refresh_caseload()
@@ -190,7 +215,20 @@ class WorkerWindow(QMainWindow):
         )
         if form.exec() and form.saved is not None:
             self._refresh_caseload()
-            self.show_child(child_id)
+            self._rebuild_page(child_id)
+
+    def _rebuild_page(self, child_id: str) -> None:
+        """Show the page again from the store, so its parts show the new dates; if a part holds
+        typed changes, only the header is brought up to date and the typing is kept."""
+        page = self.child_page
+        if page is not None and page.child_id == child_id and page.unsaved_sections():
+            page.refresh()
+            return
+        if self.child_page is not None and self.child_page.child_id == child_id:
+            self.page_area.removeWidget(self.child_page)
+            self.child_page.deleteLater()
+            self.child_page = None
+        self.show_child(child_id)
 
     def set_archived(self, child_id: str, archived: bool) -> None:
         child = self.store.child(child_id)
