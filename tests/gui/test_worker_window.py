@@ -280,7 +280,7 @@ def test_unsaved_typing_is_not_lost_when_choosing_another_child(qtbot, store, to
     assert window.show_child(second.id) is False
     assert window.child_page.child_id == first.id
     assert meeting.chair.text() == "Priya Shah"
-    assert "Leave Maya's page without saving?" == messages.asked[-1][0]
+    assert messages.asked[-1][0] == "Leave Maya's page without saving?"
     assert window.caseload.selected_child_id() == first.id
     messages.answer = True
     assert window.show_child(second.id) is True
