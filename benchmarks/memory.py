@@ -28,7 +28,7 @@ TARGET_RATIO = 1.3
 def main() -> None:
     env = gui_environment()
     with tempfile.TemporaryDirectory(prefix="lasting-home-bench-") as temp:
-        folder = make_caseload(Path(temp) / "data")
+        folder = make_caseload(Path(temp) / "data", encrypted=True)
         app_kib, bare_kib = [], []
         for _ in range(RUNS):
             app_kib.append(peak_kib(app_command(folder), env))

@@ -28,9 +28,9 @@ TARGET_RATIO = 1.3
 def main() -> None:
     env = gui_environment()
     with tempfile.TemporaryDirectory(prefix="lasting-home-bench-") as temp:
-        folder = make_caseload(Path(temp) / "data")
+        folder = make_caseload(Path(temp) / "data", encrypted=True)
         # An empty folder too, to tell the fixed cost from the cost of 1,000 children.
-        empty = make_caseload(Path(temp) / "empty", count=0)
+        empty = make_caseload(Path(temp) / "empty", count=0, encrypted=True)
         app, bare, app_empty = app_command(folder), bare_command(), app_command(empty)
         for command in (app, bare, app_empty):
             wall_seconds(command, env)  # warm the file cache before timing

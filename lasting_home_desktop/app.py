@@ -1,17 +1,20 @@
-"""Builds the QApplication, opens the data folder and shows the worker window."""
+"""Builds the QApplication, asks for the passphrase, opens the data folder and shows the worker
+window (the idle lock hides it again when the laptop is left)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .storage.caseload import CaseloadStore
 from .storage.crash_safe import DamagedDatabase
+from .storage.crypto import FolderKey, FolderLocked
 from .storage.data_folder import resolve_data_dir
 from .storage.lock import DataFolderLock, FolderInUse
 from .storage.migrations import NewerSchema
@@ -23,10 +26,14 @@ from .ui.theme import apply_worker_theme
 EXIT_WHEN_READY = "LASTING_HOME_EXIT_WHEN_READY"
 
 
-def open_store(folder: Path, messages: UserMessages) -> CaseloadStore | None:
+def open_store(
+    folder: Path, messages: UserMessages, key: FolderKey | None = None
+) -> CaseloadStore | None:
     """Open the data folder, explaining any problem kindly; None means the app should stop."""
     try:
-        return CaseloadStore.open(folder)
+        return CaseloadStore.open(folder, key=key)
+    except FolderLocked as error:
+        messages.tell("Lasting Home needs its passphrase", error.kind_message, problem=True)
     except FolderInUse as error:
         messages.tell("Lasting Home is already open", str(error), problem=True)
     except NewerSchema as error:
@@ -34,16 +41,17 @@ def open_store(folder: Path, messages: UserMessages) -> CaseloadStore | None:
     except StorageWriteError as error:
         messages.tell("Lasting Home could not open its data", error.kind_message, problem=True)
     except DamagedDatabase as error:
-        return _offer_restore(folder, error, messages)
+        return _offer_restore(folder, error, messages, key)
     return None
 
 
 def _offer_restore(
-    folder: Path, error: DamagedDatabase, messages: UserMessages
+    folder: Path, error: DamagedDatabase, messages: UserMessages, key: FolderKey | None = None
 ) -> CaseloadStore | None:
+    from .storage.audit import AuditTrail
     from .storage.backups import BACKUP_FOLDER, DatabaseBackups
 
-    backups = DatabaseBackups(folder / BACKUP_FOLDER, error.path)
+    backups = DatabaseBackups(folder / BACKUP_FOLDER, error.path, key=key)
     good = backups.newest_good()
     what = f"The saved data in {error.path} could not be opened: {error.reason}."
     if good is None:
@@ -66,12 +74,13 @@ def _offer_restore(
         return None
     try:
         with DataFolderLock(folder):
-            backups.restore_newest()
+            used, _ = backups.restore_newest()
+            AuditTrail(folder, key).record("restored", "", f"The data folder, from {used.name}")
     except (FolderInUse, StorageWriteError, OSError) as problem:
         detail = getattr(problem, "kind_message", None) or str(problem)
         messages.tell("The backup was not restored", detail, problem=True)
         return None
-    return open_store(folder, messages)
+    return open_store(folder, messages, key)
 
 
 def _add_example_children(store: CaseloadStore, today: dt.date) -> object:
@@ -81,33 +90,67 @@ def _add_example_children(store: CaseloadStore, today: dt.date) -> object:
     return add_example_children(store, today)
 
 
-def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
-    """Open the app on a data folder; returns the process exit code."""
+def run_app(
+    data_dir: Path | None = None,
+    demo: bool = False,
+    demo_passphrase: str | None = None,
+    passphrase: str | None = None,
+) -> int:
+    """Open the app on a data folder; returns the process exit code. The unlock screen comes
+    first; a `passphrase` given on the command line unlocks straight away if it fits."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Lasting Home")
     app.setApplicationDisplayName("Lasting Home")
     apply_worker_theme(app)
     messages = UserMessages()
-    store = open_store(resolve_data_dir(data_dir), messages)
-    if store is None:
-        return 1
-
-    from .storage.adults import AdultRecords
-    from .ui.worker.main_window import WorkerWindow
-
     today = dt.date.today()
-    window = WorkerWindow(
-        store,
-        today=today,
-        messages=messages,
-        example_children=_add_example_children,
-        extra_flags=lambda opened: AdultRecords(opened).tracker_extra_flags(today),
-        title_note="example children" if demo else "",
+
+    from .ui.app_session import AppSession
+
+    def build_window(store: CaseloadStore) -> QWidget:
+        from .storage.adults import AdultRecords
+        from .ui.worker.main_window import WorkerWindow
+        from .ui.worker.trust_menu import TrustMenu
+
+        window = WorkerWindow(
+            store,
+            today=today,
+            messages=messages,
+            example_children=_add_example_children,
+            extra_flags=lambda opened: AdultRecords(opened).tracker_extra_flags(today),
+            title_note="example children" if demo else "",
+        )
+        TrustMenu(window, session, messages)
+        return window
+
+    session = AppSession(
+        resolve_data_dir(data_dir),
+        messages,
+        open_store,
+        build_window,
+        demo_passphrase=demo_passphrase,
     )
-    window.show()
+    failed: list[bool] = []
+    session.failed.connect(lambda: (failed.append(True), app.exit(1)))
+    if not (passphrase and session.unlock_with(passphrase, _login_name())):
+        session.show_unlock()
+    if failed:
+        return 1
     if os.environ.get(EXIT_WHEN_READY):
-        QTimer.singleShot(0, app.quit)
+        # exit() rather than quit(): quit() posts a Quit event that can arrive after exec()
+        # has returned and end the next event loop at once.
+        QTimer.singleShot(0, functools.partial(app.exit, 0))
     try:
-        return app.exec()
+        code = app.exec()
+        return 1 if failed else code
     finally:
-        store.close()
+        session.close()
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

@@ -1,6 +1,11 @@
 """The command line: open the app, or one task for a script (example children, import, tracker,
 check, restore).
 
+An encrypted data folder needs its passphrase: from --passphrase-file FILE, the
+LASTING_HOME_PASSPHRASE variable, or a prompt when run in a terminal. A folder without a
+passphrase yet (made before encryption, or by a script) is used as it is until the app first
+opens it; giving a passphrase to a task on such a folder sets it up encrypted.
+
 Every task either finishes completely or changes nothing, and any problem is one plain line on
 stderr with a non-zero exit. Only opening the app imports Qt.
 
@@ -23,12 +28,21 @@ from .domain.dates import DateProblem, format_long, parse_date
 from .storage.backups import BACKUP_FOLDER, DatabaseBackups
 from .storage.caseload import CHILDREN, DATABASE_NAME, CaseloadStore
 from .storage.crash_safe import DamagedDatabase, load_database_file
+from .storage.crypto import (
+    FolderKey,
+    FolderLocked,
+    SealBroken,
+    WeakPassphrase,
+    WrongPassphrase,
+    is_encrypted_folder,
+)
 from .storage.data_folder import ENV_VARIABLE, resolve_data_dir
 from .storage.lock import DataFolderLock, FolderInUse
 from .storage.migrations import SCHEMA_VERSION, NewerSchema, migrate, schema_version
 from .storage.safe_files import StorageWriteError, atomic_write
 
 PROGRAM = "lasting-home"
+PASSPHRASE_VARIABLE = "LASTING_HOME_PASSPHRASE"
 DEFAULT_EXAMPLE_COUNT = 12
 MOST_EXAMPLES = 10_000
 EXIT_PROBLEM = 1
@@ -70,7 +84,7 @@ def _demo_data(args: argparse.Namespace) -> int:
         raise CommandProblem("Please say which folder with --data-dir DIR.")
     folder = _folder(args)
     seed = args.seed if args.seed is not None else _random_seed()
-    with CaseloadStore.open(folder) as store:
+    with CaseloadStore.open(folder, key=folder_key(args, folder, may_set_up=True)) as store:
         added = add_example_children(store, args.today, count=args.children, seed=seed)
     print(f"Added {len(added):,} fictional example children to {folder}.")
     return 0
@@ -91,7 +105,7 @@ def _import_csv(args: argparse.Namespace) -> int:
 
     text = _read_text(args.file)
     folder = _folder(args)
-    with CaseloadStore.open(folder) as store:
+    with CaseloadStore.open(folder, key=folder_key(args, folder, may_set_up=True)) as store:
         result = parse_children_csv(text, args.today)
         if result.file_problem:
             raise CommandProblem(f"{args.file}: {result.file_problem} Nothing was imported.")
@@ -129,7 +143,7 @@ def _tracker(args: argparse.Namespace) -> int:
 
     folder = _existing_folder(args)
     # Read only, so it works while the app has the folder open.
-    with CaseloadStore.open(folder, lock=False) as store:
+    with CaseloadStore.open(folder, lock=False, key=folder_key(args, folder)) as store:
         rows = tracker_rows(
             store.children(),
             args.today,
@@ -152,28 +166,45 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .storage.audit import AuditTrail
+    from .storage.folder_sealing import plain_files
+
     folder = _existing_folder(args)
+    key = folder_key(args, folder)
     database = folder / DATABASE_NAME
     try:
-        tables = load_database_file(database)
+        tables = load_database_file(database, key)
     except DamagedDatabase as error:
-        raise CommandProblem(_damage_message(folder, error)) from None
+        raise CommandProblem(_damage_message(folder, error, key)) from None
     assert tables is not None  # _existing_folder made sure the file is there
     found_version = schema_version(tables)
     migrate(tables)  # in memory only: check never writes
     problems = _record_problems(tables, args.today)
+    audit = AuditTrail(folder, key, read_only=True)
+    problems += audit.verify()
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
         raise CommandProblem(
-            f"{_count(len(problems), 'problem')} found in {database}. Nothing has been changed; "
-            "correct these children in Lasting Home."
+            f"{_count(len(problems), 'problem')} found in {folder}. Nothing has been changed; "
+            "correct these children in Lasting Home, and ask IT support about any audit problem."
         )
     children = tables.get(CHILDREN, {})
     archived = sum(1 for doc in children.values() if doc.get("archived"))
-    backups = DatabaseBackups(folder / BACKUP_FOLDER, database)
+    backups = DatabaseBackups(folder / BACKUP_FOLDER, database, key=key)
     newest = backups.newest_good()
     backup_text = f"newest good backup from {_backup_time(newest)}" if newest else "no backup yet"
+    if key is None:
+        protection = "not encrypted yet (it will be when Lasting Home next opens it)"
+    else:
+        plain = len(plain_files(folder))
+        protection = "encrypted" + (f" except {_count(plain, 'file')}" if plain else "")
+    entries = len(audit.entries())
+    audit_text = (
+        f"audit trail of {_count(entries, 'entry', 'entries')} whole"
+        if entries
+        else ("no audit entries yet")
+    )
     upgrade = (
         f" (it will be brought up to data version {SCHEMA_VERSION} when the app next opens it)"
         if found_version < SCHEMA_VERSION
@@ -181,7 +212,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     print(
         f"The data in {folder} is sound: {_count(len(children), 'child', 'children')} "
-        f"({archived:,} archived), data version {found_version}{upgrade}, {backup_text}."
+        f"({archived:,} archived), data version {found_version}{upgrade}, {backup_text}; "
+        f"{protection}; {audit_text}."
     )
     return 0
 
@@ -196,8 +228,9 @@ def _restore_options(parser: argparse.ArgumentParser) -> None:
 
 def _restore(args: argparse.Namespace) -> int:
     folder = _existing_folder(args, need_database=False)
+    key = folder_key(args, folder)
     database = folder / DATABASE_NAME
-    backups = DatabaseBackups(folder / BACKUP_FOLDER, database)
+    backups = DatabaseBackups(folder / BACKUP_FOLDER, database, key=key)
     # Holding the lock means the app cannot be writing while the backup goes back.
     with DataFolderLock(folder):
         good = backups.newest_good()
@@ -209,13 +242,14 @@ def _restore(args: argparse.Namespace) -> int:
         if database.exists() and database.read_bytes() == good.read_bytes():
             print(f"The data already matches the newest backup ({_backup_time(good)}).")
             return 0
-        if not args.even_if_sound and _is_sound(database):
+        if not args.even_if_sound and _is_sound(database, key):
             # Going back would drop changes made since the backup: only on purpose.
             raise CommandProblem(
                 f"The data in {folder} can be read, so it was not replaced. To go back to the "
                 f"backup from {_backup_time(good)} anyway, add --even-if-sound."
             )
         used, kept_aside = backups.restore_newest()
+        record_in_audit(folder, key, "restored", "", f"From the backup of {_backup_time(used)}")
     aside = f" The file it replaced is kept as {kept_aside}." if kept_aside else ""
     print(f"Restored the backup from {_backup_time(used)} into {database}.{aside}")
     return 0
@@ -264,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     _data_dir_option(parser, default=None)
+    _passphrase_option(parser, default=None)
     parser.add_argument(
         "--demo", action="store_true", help="open with a fresh folder of fictional children"
     )
@@ -272,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = tasks.add_parser(task.name, help=task.summary, description=task.summary)
         # SUPPRESS keeps a --data-dir given before the task name.
         _data_dir_option(sub, default=argparse.SUPPRESS)
+        _passphrase_option(sub, default=argparse.SUPPRESS)
         task.add_options(sub)
         sub.set_defaults(run=task.run)
     return parser
@@ -287,6 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(problem))
     except FolderInUse as error:
         return _fail(f"{error} Nothing has been changed.")
+    except FolderLocked as error:
+        return _fail(f"{error.kind_message} {_PASSPHRASE_HOW}")
+    except (WrongPassphrase, SealBroken, WeakPassphrase) as error:
+        return _fail(error.kind_message)
     except DamagedDatabase as error:
         return _fail(_damage_message(error.path.parent, error))
     except (NewerSchema, RecordProblem) as error:
@@ -306,7 +346,11 @@ def _open_app(args: argparse.Namespace) -> int:
     from .app import run_app  # Qt is imported only when a window is wanted
 
     if not args.demo:
-        return run_app(Path(args.data_dir).expanduser() if args.data_dir else None, False)
+        folder = Path(args.data_dir).expanduser() if args.data_dir else None
+        given = given_passphrase(args, resolve_data_dir(folder))
+        if given:
+            return run_app(folder, False, passphrase=given)
+        return run_app(folder, False)
     if args.data_dir:
         raise CommandProblem(
             "--demo uses its own fresh folder of example children; leave out --data-dir."
@@ -315,12 +359,18 @@ def _open_app(args: argparse.Namespace) -> int:
     import tempfile
 
     from .storage.example_caseload import add_example_children
+    from .storage.folder_sealing import first_passphrase
 
     folder = Path(tempfile.mkdtemp(prefix="lasting-home-demo-"))
+    # Fictional children, encrypted like real ones so the demo shows the unlock screen; the
+    # passphrase is shown because the folder is thrown away afterwards.
+    passphrase = demo_passphrase()
     try:
-        with CaseloadStore.open(folder) as store:
+        key = first_passphrase(folder, passphrase).key
+        with CaseloadStore.open(folder, key=key) as store:
             add_example_children(store, dt.date.today(), seed=_random_seed())
-        return run_app(folder, True)
+        print(f"The example folder's passphrase is: {passphrase}")
+        return run_app(folder, True, demo_passphrase=passphrase)
     finally:
         # Fictional children only: nothing worth keeping once the demo closes.
         shutil.rmtree(folder, ignore_errors=True)
@@ -336,6 +386,100 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
         default=default,
         help="the data folder (otherwise LASTING_HOME_DATA, or your usual data folder)",
     )
+
+
+def _passphrase_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help=f"read the data folder's passphrase from FILE (or set {PASSPHRASE_VARIABLE}; "
+        "otherwise you are asked)",
+    )
+
+
+_PASSPHRASE_HOW = (
+    f"Give it with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} variable, or run this "
+    "in a terminal to be asked for it."
+)
+
+
+def given_passphrase(args: argparse.Namespace, folder: Path) -> str | None:
+    """The passphrase from --passphrase-file, then LASTING_HOME_PASSPHRASE; None if neither."""
+    path = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            text = Path(path).expanduser().read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise CommandProblem(f"There is no passphrase file at {path}.") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandProblem(
+                f"The passphrase file {path} could not be read ({error})."
+            ) from None
+        passphrase = text.rstrip("\r\n")
+        if not passphrase:
+            raise CommandProblem(f"The passphrase file {path} is empty.")
+        return passphrase
+    env = os.environ.get(PASSPHRASE_VARIABLE)
+    if env:
+        return env
+    return None
+
+
+def folder_key(
+    args: argparse.Namespace, folder: Path, may_set_up: bool = False
+) -> FolderKey | None:
+    """The key for an encrypted folder (asking in a terminal if it was not given); None for a
+    folder without a passphrase yet. With `may_set_up`, a passphrase given for such a folder
+    sets it up encrypted and prints its recovery key once."""
+    from .storage.folder_sealing import first_passphrase, unlock
+
+    if not is_encrypted_folder(folder):
+        passphrase = given_passphrase(args, folder) if may_set_up else None
+        if passphrase is None:
+            return None
+        created = first_passphrase(folder, passphrase)
+        print(
+            f"{folder} is now encrypted with that passphrase. Its recovery key (shown only "
+            f"this once; keep it somewhere safe, away from the laptop): {created.recovery_key}"
+        )
+        return created.key
+    passphrase = given_passphrase(args, folder)
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise FolderLocked(folder)
+        import getpass
+
+        passphrase = getpass.getpass(f"Passphrase for {folder}: ")
+    return unlock(folder, passphrase)
+
+
+def demo_passphrase() -> str:
+    words = ("apple", "harbour", "kite", "meadow", "pebble", "lantern", "otter", "biscuit")
+    picks = [words[b % len(words)] for b in os.urandom(3)]
+    return "-".join(picks) + f"-{int.from_bytes(os.urandom(2), 'big') % 100:02d}"
+
+
+def record_in_audit(
+    folder: Path, key: FolderKey | None, action: str, child_id: str = "", detail: str = ""
+) -> None:
+    """Note a task's action (an export, a restore) in the folder's audit trail, as done by
+    the person logged in to the computer, from the command line."""
+    from .storage.audit import AuditTrail
+
+    trail = AuditTrail(folder, key)
+    trail.worker = _command_line_worker()
+    trail.record(action, child_id, detail)
+
+
+def _command_line_worker() -> str:
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (KeyError, OSError):
+        return "(command line)"
 
 
 def _today_option(parser: argparse.ArgumentParser) -> None:
@@ -389,9 +533,9 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _is_sound(database: Path) -> bool:
+def _is_sound(database: Path, key: FolderKey | None = None) -> bool:
     try:
-        return load_database_file(database) is not None
+        return load_database_file(database, key) is not None
     except DamagedDatabase:
         return False
 
@@ -414,9 +558,12 @@ def _record_problems(tables: dict, today: dt.date) -> list[str]:
     return lines
 
 
-def _damage_message(folder: Path, error: DamagedDatabase) -> str:
-    good = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME).newest_good()
+def _damage_message(folder: Path, error: DamagedDatabase, key: FolderKey | None = None) -> str:
     what = f"The data file {error.path} is damaged: {error.reason}. It has not been changed."
+    if key is None and is_encrypted_folder(folder):
+        # The backups are sealed too: without the key they cannot be looked at here.
+        return f"{what} Run `{PROGRAM} restore --data-dir {folder}` to put back a good backup."
+    good = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key).newest_good()
     if good is None:
         return f"{what} There is no good backup to go back to; please ask IT support for help."
     return (

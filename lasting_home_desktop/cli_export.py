@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .domain.child import ChildRecord
@@ -17,6 +18,8 @@ from .storage.caseload import CaseloadStore
 CHILD_KINDS = ("card", "certificate", "book")
 PROFESSIONAL_KINDS = ("matching", "commitment", "contributions")
 KINDS = CHILD_KINDS + PROFESSIONAL_KINDS
+# audit(child id or "", what was exported and where): written before any file is.
+Audit = Callable[[str, str], None]
 
 
 def export_options(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +43,7 @@ def export_options(parser: argparse.ArgumentParser) -> None:
 
 
 def export(args: argparse.Namespace) -> int:
-    from .cli import CommandProblem, _existing_folder
+    from .cli import CommandProblem, _existing_folder, folder_key
 
     by_dates = args.visits_from is not None or args.visits_to is not None
     if args.child and by_dates:
@@ -51,11 +54,15 @@ def export(args: argparse.Namespace) -> int:
     out = args.out.expanduser()
     if out.exists() and not out.is_dir():
         raise CommandProblem(f"{out} is a file; please give a folder for the PDFs.")
-    with CaseloadStore.open(folder, lock=False) as store:
+    key = folder_key(args, folder)
+    # Read only, so it works while the app has the folder open; the export is audited.
+    with CaseloadStore.open(folder, lock=False, key=key) as store:
         if args.child:
             if args.combined:
                 raise CommandProblem("--combined goes with --visits-from and --visits-to.")
-            return _one_child(store, args, out, CommandProblem)
+            return _one_child(
+                store, args, out, CommandProblem, lambda c, d: _audit(folder, key, c, d)
+            )
         if args.visits_from is None or args.visits_to is None:
             raise CommandProblem("Give both --visits-from and --visits-to.")
         if args.visits_to < args.visits_from:
@@ -64,7 +71,13 @@ def export(args: argparse.Namespace) -> int:
             raise CommandProblem(
                 "--only goes with --child; a date range makes cards and certificates."
             )
-        return _date_range(store, args, out)
+        return _date_range(store, args, out, lambda c, d: _audit(folder, key, c, d))
+
+
+def _audit(folder: Path, key, child_id: str, detail: str) -> None:
+    from .cli import record_in_audit
+
+    record_in_audit(folder, key, "exported", child_id, detail)
 
 
 def find_child(children: list[ChildRecord], text: str) -> list[ChildRecord]:
@@ -86,7 +99,9 @@ def find_child(children: list[ChildRecord], text: str) -> list[ChildRecord]:
     ]
 
 
-def _one_child(store: CaseloadStore, args: argparse.Namespace, out: Path, problem) -> int:
+def _one_child(
+    store: CaseloadStore, args: argparse.Namespace, out: Path, problem, audit: Audit
+) -> int:
     from .documents.export import write_child_documents
 
     kinds = CHILD_KINDS + PROFESSIONAL_KINDS
@@ -105,6 +120,7 @@ def _one_child(store: CaseloadStore, args: argparse.Namespace, out: Path, proble
             f"{len(matches)} children match {args.child!r} (listed above); give the id instead."
         )
     child = matches[0]
+    audit(child.id, f"{', '.join(kinds)} to {out}")
     written = write_child_documents(store, child.id, kinds, out, args.today)
     for path in written.files:
         print(path)
@@ -113,9 +129,12 @@ def _one_child(store: CaseloadStore, args: argparse.Namespace, out: Path, proble
     return 0
 
 
-def _date_range(store: CaseloadStore, args: argparse.Namespace, out: Path) -> int:
+def _date_range(store: CaseloadStore, args: argparse.Namespace, out: Path, audit: Audit) -> int:
     from .documents.batch import export_batch
+    from .domain.dates import format_short
 
+    dates = f"{format_short(args.visits_from)} to {format_short(args.visits_to)}"
+    audit("", f"Cards and certificates for visits {dates} to {out}")
     result = export_batch(store, args.visits_from, args.visits_to, out, args.today, args.combined)
     for path in result.files:
         print(path)

@@ -74,7 +74,7 @@ def gather_batch(
             problems.append(ChildProblem(child.id, child.display_name, f"Not made: {pending}."))
             continue
         try:
-            sources.append(keepsake_sources(store, child.id, today))
+            sources.append(keepsake_sources(store, child.id, today, with_drawings=False))
         except Exception as error:  # one damaged record must not stop the others
             problems.append(_problem(child, error))
     return sources, problems

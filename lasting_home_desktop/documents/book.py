@@ -11,7 +11,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Image,
     KeepTogether,
     PageBreak,
     SimpleDocTemplate,
@@ -36,7 +35,7 @@ from ..domain.child_voice import (
 )
 from ..domain.dates import format_long
 from .keepsakes import KeepsakeSources
-from .pictures import PreparedPicture, fitted, prepared, set_picture
+from .pictures import DECORATION_SIDE, PreparedPicture, fitted, place, prepared, set_picture
 from .style import border, confetti, paper, paragraph, style
 
 PAGE_W, PAGE_H = A4
@@ -120,7 +119,7 @@ def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
     if sources.drawings:
         story += heading(Page.DRAWINGS, "sticker-rainbow")
         for drawing in sources.drawings:
-            picture = prepared(drawing.path)
+            picture = prepared(drawing.data)
             if picture is None:
                 continue
             story.append(
@@ -174,7 +173,7 @@ def _chosen(catalogue, ids):
 
 
 def _heading(text: str, icon: str, colours: Palette) -> Table:
-    picture = prepared(set_picture(icon))
+    picture = prepared(set_picture(icon), DECORATION_SIDE)
     cells = [
         _image(picture, 44, 44) if picture else "",
         paragraph(text, style(24, colours.main, True, TA_LEFT), True),
@@ -198,7 +197,7 @@ def _grid(items: list[tuple[str, str]], colours: Palette, columns: int = 3) -> T
     width = FRAME_W / columns
     cells = []
     for label, picture_name in items:
-        picture = prepared(set_picture(picture_name))
+        picture = prepared(set_picture(picture_name), DECORATION_SIDE)
         cell: list[Flowable] = [_image(picture, 84, 84)] if picture else []
         cell.append(Spacer(1, 6))
         cell.append(paragraph(label, style(14, colours.ink, align=TA_CENTER)))
@@ -247,9 +246,21 @@ def _paragraphs(text: str) -> list[str]:
     return [part for part in text.strip().split("\n\n") if part.strip()] or [""]
 
 
-def _image(picture: PreparedPicture, width: float, height: float) -> Image:
-    w, h = fitted(picture, width, height)
-    image = Image(io.BytesIO(picture.data), width=w, height=h)
-    if picture.transparent:
-        image._mask = "auto"  # keep the picture set's transparent background
-    return image
+class _Picture(Flowable):
+    """A prepared picture as a flowable, placed without re-encoding (pictures.place)."""
+
+    def __init__(self, picture: PreparedPicture, width: float, height: float):
+        super().__init__()
+        self.picture = picture
+        self.width, self.height = fitted(picture, width, height)
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        place(self.canv, self.picture, 0, 0, self.width, self.height)
+
+
+def _image(picture: PreparedPicture, width: float, height: float) -> _Picture:
+    return _Picture(picture, width, height)

@@ -115,15 +115,15 @@ def _outside(canvas: Canvas, sources: KeepsakeSources, colours: Palette) -> None
         canvas,
         sources.name,
         left + MARGIN,
-        box_top - box_h - 26,
+        box_top - box_h - 24,
         width,
-        110,
+        84,  # long names size down to stay above the dots
         44,
         colours.main,
         bold=True,
         smallest=14,
     )
-    dots(canvas, colours, left + MARGIN + 40, 110, width - 80)
+    dots(canvas, colours, left + MARGIN + 40, 84, width - 80)
 
 
 def _inside(canvas: Canvas, sources: KeepsakeSources, colours: Palette) -> None:
@@ -161,15 +161,34 @@ def _inside(canvas: Canvas, sources: KeepsakeSources, colours: Palette) -> None:
 
     _panel(canvas, colours, PANEL_W)
     flow = _message_flow(sources, colours)
-    frame = _frame(PANEL_W)
-    frame.addFromList(flow, canvas)
+    _fill(_frame(PANEL_W), flow, canvas)
     # A long message carries on over more pages, two panels at a time; nothing is cut off.
     while flow:
         canvas.showPage()
         for left in (0, PANEL_W):
             _panel(canvas, colours, left)
-            if flow:
-                _frame(left).addFromList(flow, canvas)
+            if flow and not _fill(_frame(left), flow, canvas):
+                flow.pop(0)  # taller than a whole panel and cannot split: never loop for ever
+
+
+def _fill(frame: Frame, flow: list[Flowable], canvas: Canvas) -> int:
+    """Put as much of the flow into the frame as fits, splitting a paragraph at the foot
+    (Frame.addFromList never splits). Returns how many pieces went in."""
+    placed = 0
+    while flow:
+        if frame.add(flow[0], canvas, trySplit=1):
+            flow.pop(0)
+            placed += 1
+            continue
+        parts = frame.split(flow[0], canvas)
+        if len(parts) < 2:
+            break
+        flow[0:1] = parts
+        if frame.add(flow[0], canvas, trySplit=1):
+            flow.pop(0)
+            placed += 1
+        break
+    return placed
 
 
 def _frame(left: float) -> Frame:

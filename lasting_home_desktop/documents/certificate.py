@@ -43,13 +43,22 @@ def certificate_pdf(sources: KeepsakeSources) -> bytes:
 def celebration_line(sources: KeepsakeSources) -> str:
     home = home_phrase(sources.child)
     if sources.band is AgeBand.CHILD:
-        return f"to celebrate that {home} is your lasting home, where you will grow up."
+        return f"to celebrate that {home} is your lasting home."
     return f"celebrating that {home} is your lasting home."
+
+
+def second_line(sources: KeepsakeSources) -> str:
+    """The carers named where the first line did not name them, else a warm word."""
+    carers = join_names([c for c in sources.child.people.carers if c.strip()])
+    if carers and carers not in home_phrase(sources.child):
+        return f"With {carers}."
+    if sources.band is AgeBand.CHILD:
+        return "This is the home where you will grow up."
+    return "Everyone agreed this is where you belong."
 
 
 def draw_certificate(canvas: Canvas, sources: KeepsakeSources) -> None:
     colours = sources.palette
-    child = sources.child
     paper(canvas, colours, 0, 0, PAGE_W, PAGE_H)
     confetti(canvas, colours, 0, 0, PAGE_W, PAGE_H, edge=40)
     border(canvas, colours, 0, 0, PAGE_W, PAGE_H, inset=22)
@@ -92,14 +101,9 @@ def draw_certificate(canvas: Canvas, sources: KeepsakeSources) -> None:
     used = draw_fitted(
         canvas, celebration_line(sources), text_left, top, text_width, 64, 20, colours.ink, True, 11
     )
-    carers = join_names([c for c in child.people.carers if c.strip()])
-    if carers:
-        with_line = f"With {carers}, who will be there for you."
-        if sources.band is not AgeBand.CHILD:
-            with_line = f"With {carers}."
-        used += draw_fitted(
-            canvas, with_line, text_left, top - used - 8, text_width, 50, 16, colours.ink
-        )
+    used += draw_fitted(
+        canvas, second_line(sources), text_left, top - used - 8, text_width, 50, 16, colours.ink
+    )
     draw_fitted(
         canvas,
         format_long(sources.decided_on),

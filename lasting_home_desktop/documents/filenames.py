@@ -31,8 +31,10 @@ def safe_file_name(text: str, fallback: str = "document", ext: str = "") -> str:
         name = name[:room].rstrip(" .-")
     if not name:
         name = fallback
-    if name.split(".")[0].strip().upper() in _RESERVED:
-        name = f"{name} file"
+    first, dot, rest = name.partition(".")
+    if first.strip().upper() in _RESERVED:
+        # Windows reserves the name before the first dot whatever follows ("con.txt").
+        name = f"{first.strip()} file{dot}{rest}"
     return name + ext
 
 

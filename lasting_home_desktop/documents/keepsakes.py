@@ -22,7 +22,7 @@ from .pictures import set_picture
 @dataclass(frozen=True)
 class Drawing:
     name: str
-    path: Path
+    data: bytes  # the PNG, read through the store (sealed on disk in an encrypted folder)
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ class KeepsakeSources:
     voice: ChildVoice
     card: CardMessage
     today: dt.date
-    picture: Path | None = None  # the picture the child chose to stand for them
+    # The picture the child chose to stand for them: a file of the set, or bytes of their
+    # drawing or photo read through the store.
+    picture: Path | bytes | None = None
     drawings: tuple[Drawing, ...] = ()
 
     @property
@@ -67,40 +69,44 @@ class KeepsakeSources:
         return journey.visit or journey.decision_date or self.today
 
 
-def keepsake_sources(store: CaseloadStore, child_id: str, today: dt.date) -> KeepsakeSources:
+def keepsake_sources(
+    store: CaseloadStore, child_id: str, today: dt.date, with_drawings: bool = True
+) -> KeepsakeSources:
+    """Everything the child's documents need, read now (so making the PDFs can happen on
+    another thread). The card and certificate need no drawings beyond the chosen picture."""
     child = store.child(child_id)
     voice = ChildVoiceRecords(store).load(child_id)
     library = DrawingLibrary(store)
-    drawings = tuple(
-        Drawing(info.name, library.png_path(child_id, info.drawing_id))
-        for info in reversed(library.drawings(child_id))  # oldest first, as in a book
-    )
+    drawings: list[Drawing] = []
+    if with_drawings:
+        for info in reversed(library.drawings(child_id)):  # oldest first, as in a book
+            data = library.png_bytes(child_id, info.drawing_id)
+            if data is not None:
+                drawings.append(Drawing(info.name, data))
     return KeepsakeSources(
         child=child,
         voice=voice,
         card=CardMessages(store).load(child_id),
         today=today,
         picture=_chosen_picture(store, child_id, voice, library),
-        drawings=drawings,
+        drawings=tuple(drawings),
     )
 
 
 def _chosen_picture(
     store: CaseloadStore, child_id: str, voice: ChildVoice, library: DrawingLibrary
-) -> Path | None:
+) -> Path | bytes | None:
     choice = voice.picture
+    if choice is None:
+        return None
+    if choice.kind is PictureKind.AVATAR:
+        return set_picture(choice.ref)
     try:
-        if choice is None:
-            return None
-        if choice.kind is PictureKind.AVATAR:
-            return set_picture(choice.ref)
         if choice.kind is PictureKind.DRAWING:
-            path = library.png_path(child_id, choice.ref)
-        else:
-            path = store.media.path(child_id, choice.ref, choice.ext or "jpg")
+            return library.png_bytes(child_id, choice.ref)
+        return store.media.read_or_none(child_id, choice.ref, choice.ext or "jpg")
     except ValueError:  # a damaged reference: leave the picture out
         return None
-    return path if path.is_file() else None
 
 
 # -- the words ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ borders and sprinkled stickers in the child's colours."""
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -13,7 +14,7 @@ from reportlab.platypus import Paragraph
 
 from ..domain.card_message import Palette
 from .fonts import BOLD, REGULAR, markup, register_fonts
-from .pictures import PreparedPicture, fitted, prepared, set_picture
+from .pictures import DECORATION_SIDE, PreparedPicture, fitted, place, prepared, set_picture
 
 
 def style(
@@ -85,15 +86,13 @@ def draw_picture(
         canvas.setStrokeColor(HexColor(frame))
         canvas.setLineWidth(3)
         canvas.roundRect(left - 8, bottom - 8, w + 16, h + 16, 10, stroke=1, fill=1)
-    canvas.drawImage(
-        picture.reader(), left, bottom, w, h, mask="auto" if picture.transparent else None
-    )
+    place(canvas, picture, left, bottom, w, h)
     return True
 
 
 def sticker(canvas: Canvas, name: str, x: float, y: float, size: float) -> None:
     """One picture of the set as decoration (left out quietly if it is missing)."""
-    draw_picture(canvas, prepared(set_picture(name)), x, y, size, size)
+    draw_picture(canvas, prepared(set_picture(name), DECORATION_SIDE), x, y, size, size)
 
 
 def paper(canvas: Canvas, colours: Palette, x: float, y: float, width: float, height: float):
@@ -118,8 +117,20 @@ def confetti(
     canvas: Canvas, colours: Palette, x: float, y: float, width: float, height: float, edge=46
 ) -> None:
     """Soft confetti scattered round the edge of a panel, the same every time."""
+    canvas.saveState()
+    canvas._code.append(_confetti_ops(colours, x, y, width, height, edge))
+    canvas.restoreState()
+
+
+@lru_cache(maxsize=64)
+def _confetti_ops(
+    colours: Palette, x: float, y: float, width: float, height: float, edge: float
+) -> str:
+    # Written once as PDF drawing operators and reused: a batch draws the same confetti on
+    # every certificate, and reportlab formats each circle's numbers in pure Python.
     rng = random.Random(int(width * 7 + height))
-    for index in range(int((width + height) / 9)):
+    ops = []
+    for index in range(int((width + height) / 20)):
         along = rng.random()
         side = index % 4
         depth = rng.uniform(22, edge)
@@ -127,10 +138,20 @@ def confetti(
             cx, cy = x + along * width, y + (depth if side == 0 else height - depth)
         else:
             cx, cy = x + (depth if side == 2 else width - depth), y + along * height
-        canvas.setFillColor(HexColor(colours.light if index % 3 else colours.main))
-        canvas.setFillAlpha(0.55)
-        canvas.circle(cx, cy, rng.uniform(1.5, 3.6), stroke=0, fill=1)
-    canvas.setFillAlpha(1)
+        colour = _blend(colours.light if index % 3 else colours.main, colours.paper, 0.55)
+        ops.append(_circle_ops(colour, cx, cy, rng.uniform(1.5, 3.6)))
+    return "\n".join(ops)
+
+
+def _blend(colour: str, paper: str, amount: float) -> str:
+    """The colour laid at `amount` opacity over the paper, as PDF "r g b" numbers."""
+    top, under = HexColor(colour), HexColor(paper)
+    mixed = (
+        top.red * amount + under.red * (1 - amount),
+        top.green * amount + under.green * (1 - amount),
+        top.blue * amount + under.blue * (1 - amount),
+    )
+    return " ".join(f"{part:.3f}" for part in mixed)
 
 
 def ribbon(canvas: Canvas, colours: Palette, x: float, y: float, width: float, height: float):
@@ -143,10 +164,35 @@ def ribbon(canvas: Canvas, colours: Palette, x: float, y: float, width: float, h
 
 def dots(canvas: Canvas, colours: Palette, x: float, y: float, width: float, count: int = 9):
     """A row of soft dots: a quiet divider."""
+    canvas.saveState()
+    canvas._code.append(_dots_ops(colours, x, y, width, count))
+    canvas.restoreState()
+
+
+@lru_cache(maxsize=64)
+def _dots_ops(colours: Palette, x: float, y: float, width: float, count: int) -> str:
     step = width / (count + 1)
-    for index in range(1, count + 1):
-        canvas.setFillColor(HexColor(colours.light if index % 2 else colours.main))
-        canvas.circle(x + index * step, y, 3.2 if index % 2 else 2.2, stroke=0, fill=1)
+    return "\n".join(
+        _circle_ops(
+            _blend(colours.light if index % 2 else colours.main, colours.paper, 1.0),
+            x + index * step,
+            y,
+            3.2 if index % 2 else 2.2,
+        )
+        for index in range(1, count + 1)
+    )
+
+
+def _circle_ops(colour: str, cx: float, cy: float, r: float) -> str:
+    """A filled circle as PDF operators: four Bezier quarter arcs."""
+    k = r * 0.5523
+    return (
+        f"{colour} rg {cx + r:.2f} {cy:.2f} m "
+        f"{cx + r:.2f} {cy + k:.2f} {cx + k:.2f} {cy + r:.2f} {cx:.2f} {cy + r:.2f} c "
+        f"{cx - k:.2f} {cy + r:.2f} {cx - r:.2f} {cy + k:.2f} {cx - r:.2f} {cy:.2f} c "
+        f"{cx - r:.2f} {cy - k:.2f} {cx - k:.2f} {cy - r:.2f} {cx:.2f} {cy - r:.2f} c "
+        f"{cx + k:.2f} {cy - r:.2f} {cx + r:.2f} {cy - k:.2f} {cx + r:.2f} {cy:.2f} c f"
+    )
 
 
 def signature_line(
@@ -156,7 +202,7 @@ def signature_line(
     canvas.setLineWidth(0.8)
     canvas.line(x, y, x + width, y)
     label = f"{name}, {role}" if name.strip() else role
-    draw_fitted(canvas, label, x, y - 4, width, 30, 11, colours.ink, smallest=7, align=TA_LEFT)
+    draw_fitted(canvas, label, x, y - 5, width, 30, 12, colours.ink, smallest=7, align=TA_LEFT)
 
 
 def document_info(canvas: Canvas, title: str) -> None:

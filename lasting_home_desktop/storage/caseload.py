@@ -15,11 +15,13 @@ from tinydb import Query, TinyDB
 
 from ..domain.child import ChildRecord, RecordProblem
 from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
+from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
 from .crash_safe import CrashSafeStorage, load_database_file
+from .crypto import FolderKey, FolderLocked, is_encrypted_folder, seal_with
 from .lock import DataFolderLock
 from .media import MEDIA_FOLDER, MediaStore
-from .migrations import migrate
+from .migrations import META_TABLE, migrate
 from .safe_files import StorageWriteError, atomic_write, clean_stray_temp_files
 
 DATABASE_NAME = "lasting-home.json"
@@ -42,25 +44,46 @@ class CaseloadSettings:
 
 
 class CaseloadStore:
-    def __init__(self, folder: Path, db: TinyDB, lock: DataFolderLock | None):
+    def __init__(
+        self,
+        folder: Path,
+        db: TinyDB,
+        lock: DataFolderLock | None,
+        key: FolderKey | None = None,
+    ):
         self.folder = folder
         self._db = db
         self._lock = lock
-        self.media = MediaStore(folder / MEDIA_FOLDER)
-        self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME)
+        self.key = key
+        self.media = MediaStore(folder / MEDIA_FOLDER, key)
+        self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
+        self.audit = AuditTrail(folder, key, read_only=lock is None)
 
     # -- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, folder: str | Path, *, lock: bool = True) -> CaseloadStore:
+    def open(
+        cls, folder: str | Path, *, lock: bool = True, key: FolderKey | None = None
+    ) -> CaseloadStore:
         """Open (or create) the data folder. With lock=False it is only read (the app may
         have it open): nothing is created or written there, and saving is refused.
 
-        Raises FolderInUse, DamagedDatabase (the file is left untouched), NewerSchema, or
-        StorageWriteError with a kind message."""
+        A folder with a key file is encrypted and needs its `key` (FolderLocked without
+        one); opening it locked also seals any file still plain (a folder made before
+        encryption, or one whose encryption a crash interrupted). A folder without a key file
+        is read and written plain until a passphrase is first set (the app always asks for
+        one at start).
+
+        Raises FolderInUse, FolderLocked, DamagedDatabase (the file is left untouched),
+        NewerSchema, or StorageWriteError with a kind message."""
         folder = Path(folder)
+        if key is None and is_encrypted_folder(folder):
+            raise FolderLocked(folder)
+        if key is not None and not is_encrypted_folder(folder):
+            # Sealing files with a key the folder does not keep would lock them away for good.
+            raise ValueError(f"{folder} has no key file: set its passphrase first.")
         if not lock:
-            return cls._open_read_only(folder)
+            return cls._open_read_only(folder, key)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -75,37 +98,41 @@ class CaseloadStore:
         try:
             if folder_lock is not None:
                 clean_stray_temp_files(folder)
+            if key is not None:
+                from .folder_sealing import seal_plain_files
+
+                seal_plain_files(folder, key)
             database = folder / DATABASE_NAME
-            tables = load_database_file(database)
-            backups = DatabaseBackups(folder / BACKUP_FOLDER, database)
+            tables = load_database_file(database, key)
+            backups = DatabaseBackups(folder / BACKUP_FOLDER, database, key=key)
             if tables is None:
                 tables = {}
                 migrate(tables)
-                _write_tables(database, tables)
+                _write_tables(database, tables, key)
             else:
                 before = dict(tables)
                 if migrate(tables):
                     if before:
                         backups.take()  # the pre-migration state is one of the good ones
-                    _write_tables(database, tables)
+                    _write_tables(database, tables, key)
             if folder_lock is not None:
                 backups.take()
-            db = TinyDB(database, storage=CrashSafeStorage, initial=tables)
+            db = TinyDB(database, storage=CrashSafeStorage, initial=tables, key=key)
         except BaseException:
             if folder_lock is not None:
                 folder_lock.release()
             raise
-        return cls(folder, db, folder_lock)
+        return cls(folder, db, folder_lock, key)
 
     @classmethod
-    def _open_read_only(cls, folder: Path) -> CaseloadStore:
+    def _open_read_only(cls, folder: Path, key: FolderKey | None) -> CaseloadStore:
         # For a look while the app may have the folder open (check, tracker export): nothing
         # is created or written, and an older file is migrated in memory only.
         database = folder / DATABASE_NAME
-        tables = load_database_file(database) or {}
+        tables = load_database_file(database, key) or {}
         migrate(tables)
-        db = TinyDB(database, storage=CrashSafeStorage, read_only=True, initial=tables)
-        return cls(folder, db, None)
+        db = TinyDB(database, storage=CrashSafeStorage, read_only=True, initial=tables, key=key)
+        return cls(folder, db, None, key)
 
     def close(self) -> None:
         try:
@@ -244,6 +271,70 @@ class CaseloadStore:
     def is_empty(self) -> bool:
         return len(self._db.table(CHILDREN)) == 0
 
+    # -- one child's whole record, for hand-over and deletion -----------------------------------
 
-def _write_tables(database: Path, tables: dict[str, Any]) -> None:
-    atomic_write(database, json.dumps(tables, separators=(",", ":")).encode("utf-8"))
+    def child_sections(self, child_id: str) -> dict[str, dict[str, Any]]:
+        """Every section table's entry for one child, by table name."""
+        self._require(child_id)
+        out: dict[str, dict[str, Any]] = {}
+        for name in sorted(self._db.tables()):
+            if name in _NOT_SECTIONS:
+                continue
+            section = self.section(name, child_id)
+            if section is not None:
+                out[name] = section
+        return out
+
+    def receive_child(self, record: dict[str, Any], sections: dict[str, dict[str, Any]]) -> None:
+        """Add a record handed over from another laptop, with its sections, in one write. It
+        was checked where it was made, so today's rules are not applied again here."""
+        child = ChildRecord.from_dict(record)
+        if self._db.table(CHILDREN).contains(Query().id == child.id):
+            raise RecordProblem([f"A child with id {child.id} is already in the caseload."])
+        with self.transaction():
+            self._db.table(CHILDREN).insert(child.to_dict())
+            for name, data in sections.items():
+                if name in _NOT_SECTIONS or name.startswith("_"):
+                    continue
+                self._db.table(name).insert({**data, "child_id": child.id})
+
+    def remove_child(self, child_id: str) -> int:
+        """Drop the child's record and every section entry, in one write; returns how many
+        section entries went. Media and backups are the caller's part (see child_removal)."""
+        self._require(child_id)
+        removed = 0
+        with self.transaction():
+            self._db.table(CHILDREN).remove(Query().id == child_id)
+            for name in list(self._db.tables()):
+                if name in _NOT_SECTIONS:
+                    continue
+                removed += len(self._db.table(name).remove(Query().child_id == child_id))
+        return removed
+
+
+_NOT_SECTIONS = {CHILDREN, SETTINGS, FOLDER_VALUES, META_TABLE}
+
+
+def drop_child_from_tables(tables: dict[str, Any], child_id: str) -> bool:
+    """Remove one child from a raw database (a backup); True if anything was there."""
+    changed = False
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            continue
+        for doc_id in [k for k, doc in table.items() if _belongs_to(doc, name, child_id)]:
+            del table[doc_id]
+            changed = True
+    return changed
+
+
+def _belongs_to(doc: Any, table: str, child_id: str) -> bool:
+    if not isinstance(doc, dict):
+        return False
+    if table == CHILDREN:
+        return doc.get("id") == child_id
+    return doc.get("child_id") == child_id
+
+
+def _write_tables(database: Path, tables: dict[str, Any], key: FolderKey | None = None) -> None:
+    payload = json.dumps(tables, separators=(",", ":")).encode("utf-8")
+    atomic_write(database, seal_with(key, payload))

@@ -27,6 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from .safe_files import atomic_write
 
 KEY_FILE_NAME = "lasting-home.key.json"
+# How many wrong passphrases were typed and until when to wait, so restarting the app does not
+# reset the wait. Holds no one's details.
+UNLOCK_TRIES_NAME = "lasting-home.unlock-tries.json"
 MAGIC = b"LHSEAL"
 VERSION = 1
 HEADER = MAGIC + bytes([VERSION])
@@ -151,8 +154,7 @@ def open_with(key: FolderKey | None, data: bytes, what: str = "This file") -> by
 def new_recovery_key() -> str:
     """24 letters and digits in groups of four (about 120 bits): 'K7QM-3XHP-...'."""
     letters = "".join(
-        secrets.choice(_RECOVERY_ALPHABET)
-        for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)
+        secrets.choice(_RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)
     )
     return "-".join(
         letters[i : i + RECOVERY_GROUP_LENGTH]

@@ -83,7 +83,12 @@ class DrawingLibrary:
         raise KeyError(drawing_id)
 
     def png_path(self, child_id: str, drawing_id: str) -> Path:
+        """Where the file is. In an encrypted folder it is sealed: read it with png_bytes."""
         return self.store.media.path(child_id, drawing_id, EXT)
+
+    def png_bytes(self, child_id: str, drawing_id: str) -> bytes | None:
+        """The drawing's PNG, opened; None if it is missing or damaged."""
+        return self.store.media.read_or_none(child_id, drawing_id, EXT)
 
     def has_picture(self, child_id: str, drawing_id: str) -> bool:
         try:

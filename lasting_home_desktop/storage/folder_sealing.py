@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .crypto import (
+    DEFAULT_COST,
     KEY_FILE_NAME,
+    UNLOCK_TRIES_NAME,
     FolderKey,
     NewFolderKey,
     ScryptCost,
-    DEFAULT_COST,
     is_encrypted_folder,
     is_sealed,
     set_up_folder_key,
@@ -26,8 +27,9 @@ from .crypto import (
 from .lock import LOCK_NAME
 from .safe_files import TEMP_SUFFIX, atomic_write
 
-# Files in the folder that are not data: the key file (wrapped keys only) and the lock.
-_NOT_DATA = {KEY_FILE_NAME, LOCK_NAME}
+# Files in the folder that are not data: the key file (wrapped keys only), the lock, and the
+# count of wrong passphrases.
+_NOT_DATA = {KEY_FILE_NAME, LOCK_NAME, UNLOCK_TRIES_NAME}
 
 
 def data_files(folder: Path) -> Iterator[Path]:
@@ -42,8 +44,15 @@ def data_files(folder: Path) -> Iterator[Path]:
 
 
 def plain_files(folder: Path) -> list[Path]:
+    """Data files not sealed yet (the audit trail when any of its lines is plain)."""
+    from .audit import AUDIT_NAME, has_plain_lines
+
     out = []
     for path in data_files(folder):
+        if path.name == AUDIT_NAME:
+            if has_plain_lines(path):
+                out.append(path)
+            continue
         with open(path, "rb") as handle:
             if not is_sealed(handle.read(16)):
                 out.append(path)
@@ -74,22 +83,16 @@ def needs_passphrase(folder: Path) -> bool:
 def first_passphrase(
     folder: Path, passphrase: str, cost: ScryptCost = DEFAULT_COST
 ) -> NewFolderKey:
-    """Give a folder (new, or made before encryption) its passphrase and encrypt what it
-    holds. The recovery key in the result must be shown to the worker once."""
-    created = set_up_folder_key(Path(folder), passphrase, cost)
-    seal_plain_files(Path(folder), created.key)
-    return created
+    """Give a folder (new, or made before encryption) its passphrase. Its files are
+    encrypted when the store next opens it with the key (under the folder's lock). The
+    recovery key in the result must be shown to the worker once."""
+    return set_up_folder_key(Path(folder), passphrase, cost)
 
 
 def unlock(folder: Path, passphrase: str) -> FolderKey:
-    """The folder's key (WrongPassphrase if it does not fit); finishes any encryption a
-    crash interrupted."""
-    key = unlock_folder(Path(folder), passphrase)
-    seal_plain_files(Path(folder), key)
-    return key
+    """The folder's key; WrongPassphrase if the passphrase does not fit."""
+    return unlock_folder(Path(folder), passphrase)
 
 
 def unlock_by_recovery_key(folder: Path, recovery_key: str) -> FolderKey:
-    key = unlock_with_recovery_key(Path(folder), recovery_key)
-    seal_plain_files(Path(folder), key)
-    return key
+    return unlock_with_recovery_key(Path(folder), recovery_key)

@@ -14,6 +14,7 @@ import pytest
 from lasting_home_desktop.cli import main
 from lasting_home_desktop.storage import safe_files
 from lasting_home_desktop.storage.caseload import DATABASE_NAME, CaseloadStore
+from lasting_home_desktop.storage.folder_sealing import unlock
 
 TODAY = ["--today", "22/11/2026"]
 HEADINGS = (
@@ -39,8 +40,8 @@ def demo(capsys, folder: Path, count: int = 12) -> None:
     assert code == 0, err
 
 
-def count_children(folder: Path) -> int:
-    with CaseloadStore.open(folder, lock=False) as store:
+def count_children(folder: Path, key=None) -> int:
+    with CaseloadStore.open(folder, lock=False, key=key) as store:
         return len(store.children(include_archived=True))
 
 
@@ -298,8 +299,10 @@ def test_opening_the_app_passes_the_folder_and_demo_gets_fresh_example_children(
     """No task opens the app on the folder; --demo opens it on a fresh folder of examples."""
     calls = []
 
-    def run_app(folder, demo):
-        calls.append((folder, demo, count_children(folder) if demo else None))
+    def run_app(folder, demo, demo_passphrase=None):
+        # The demo folder is encrypted like a real one; its passphrase is handed to the app.
+        key = unlock(folder, demo_passphrase) if demo else None
+        calls.append((folder, demo, count_children(folder, key) if demo else None))
         return 0
 
     monkeypatch.setitem(
@@ -312,6 +315,7 @@ def test_opening_the_app_passes_the_folder_and_demo_gets_fresh_example_children(
     assert (folder, demo_flag) == (data_dir, False)
     assert nothing is None
     assert demo_on and examples == 12
+    assert "The example folder's passphrase is: " in capsys.readouterr().out
     assert not demo_folder.exists()  # the fictional folder is tidied away afterwards
     assert main(["--demo", "--data-dir", str(data_dir)]) == 1
     assert "leave out --data-dir" in capsys.readouterr().err

@@ -78,7 +78,9 @@ class DrawingBinSection(QWidget):
         picture.setAccessibleName(f"Picture of {info.name}")
         picture.setToolTip(info.name)
         pixmap = self.thumbnails.get(
-            self.library.png_path(self.context.child_id, info.drawing_id), THUMB
+            self.library.png_path(self.context.child_id, info.drawing_id),
+            THUMB,
+            lambda: self.library.png_bytes(self.context.child_id, info.drawing_id),
         )
         if pixmap is not None:
             picture.setIcon(QIcon(pixmap))
@@ -103,6 +105,9 @@ class DrawingBinSection(QWidget):
 
     def _restore(self, info: DrawingInfo) -> None:
         self.library.restore(self.context.child_id, info.drawing_id)
+        self.context.store.audit.record(
+            "restored", self.context.child_id, "A drawing brought back from the bin"
+        )
         self.refresh()
 
     def _delete(self, info: DrawingInfo) -> None:
@@ -114,6 +119,9 @@ class DrawingBinSection(QWidget):
             "Keep it in the bin",
         ):
             self.library.delete_for_good(self.context.child_id, info.drawing_id)
+            self.context.store.audit.record(
+                "deleted", self.context.child_id, "A drawing deleted for good from the bin"
+            )
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -3,10 +3,11 @@ away into the bin (the worker can bring it back)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,28 +20,28 @@ from PySide6.QtWidgets import (
 )
 
 from ...storage.drawings import DrawingInfo, DrawingLibrary
+from ..picture_bytes import image_from
 from .style import StudioSizes, new_paper_icon
 from .toolbars import big_button, icon_button
 
 
 class ThumbnailCache:
-    """Small copies of saved drawings, remade only when the file changes."""
+    """Small copies of saved drawings, remade only when the file changes. The picture is
+    read through `read` (it may be sealed on disk); the path only says when it changed."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple[Path, int], QPixmap] = {}
 
-    def get(self, path: Path, width: int) -> QPixmap | None:
+    def get(
+        self, path: Path, width: int, read: Callable[[], bytes | None] | None = None
+    ) -> QPixmap | None:
         try:
             stamp = path.stat().st_mtime_ns
         except OSError:
             return None
         key = (path, stamp * 10_000 + width)
         if key not in self._kept:
-            reader = QImageReader(str(path))
-            size = reader.size()
-            if size.isValid() and size.width() > 0:
-                reader.setScaledSize(QSize(width, round(width * size.height() / size.width())))
-            image = reader.read()
+            image = image_from(read if read is not None else path, width)
             if image.isNull():
                 return None
             self._kept = {k: v for k, v in self._kept.items() if k[0] != path}
@@ -128,7 +129,9 @@ class DrawingGallery(QWidget):
         picture.setToolTip(f"Carry on with {info.name}")
         picture.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         pixmap = self.thumbnails.get(
-            self.library.png_path(self.child_id, info.drawing_id), self.sizes.thumb
+            self.library.png_path(self.child_id, info.drawing_id),
+            self.sizes.thumb,
+            lambda: self.library.png_bytes(self.child_id, info.drawing_id),
         )
         if pixmap is not None:
             picture.setIcon(QIcon(pixmap))

@@ -119,16 +119,24 @@ def encode_png(image: QImage) -> bytes:
     return out.getvalue()
 
 
-def load_picture(path: Path, fallback: QImage) -> tuple[QImage, bool]:
-    """The saved drawing at print size; (fallback, False) if the file is missing or damaged.
-    Any other size is fitted onto the paper, never stretched."""
+def load_picture(source: bytes | Path | None, fallback: QImage) -> tuple[QImage, bool]:
+    """The saved drawing at print size; (fallback, False) if it is missing or damaged.
+    Any other size is fitted onto the paper, never stretched. Give the PNG's bytes (the file
+    may be sealed on disk); a path is read as it is."""
+    if isinstance(source, Path):
+        try:
+            source = source.read_bytes()
+        except OSError:
+            return fallback, False
+    if not source:
+        return fallback, False
     try:
-        with Image.open(path) as probe:
+        with Image.open(io.BytesIO(source)) as probe:
             if probe.width * probe.height > _MAX_LOAD_PIXELS:
                 return fallback, False
     except (OSError, ValueError, Image.DecompressionBombError):
         return fallback, False
-    loaded = QImage(str(path))
+    loaded = QImage.fromData(source)
     if loaded.isNull():
         return fallback, False
     if loaded.size() == PICTURE_SIZE:

@@ -75,7 +75,7 @@ class DrawingStudio(QWidget):
         self.autosave.flush()
         info = self.library.info(self.child_id, drawing_id)
         choice = background(info.background)
-        picture, ok = load_picture(self.library.png_path(self.child_id, drawing_id), paper(choice))
+        picture, ok = load_picture(self.library.png_bytes(self.child_id, drawing_id), paper(choice))
         if not ok:
             self.new_drawing(choice.key)
             self.say("That drawing could not be opened, so here is a fresh sheet of paper.")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from ...domain.child_voice import PictureChoice, PictureKind
 from ...storage.caseload import CaseloadStore
+from ..picture_bytes import PictureSource, pixmap_from
 from .cards import picture_pixmap
 
 
@@ -21,19 +22,20 @@ def drawing_library(store: CaseloadStore):  # type: ignore[no-untyped-def]
     return DrawingLibrary(store)
 
 
-def drawings_of(store: CaseloadStore, child_id: str) -> list[tuple[str, str, Path]]:
-    """(drawing id, name, PNG path) for each of the child's drawings, newest first."""
+def drawings_of(store: CaseloadStore, child_id: str) -> list[tuple[str, str, PictureSource]]:
+    """(drawing id, name, a way to read its PNG) for each of the child's drawings, newest
+    first. The PNG is read (and opened, when sealed) only when it is shown."""
     library = drawing_library(store)
     if library is None:
         return []
     return [
-        (info.drawing_id, info.name, library.png_path(child_id, info.drawing_id))
+        (info.drawing_id, info.name, partial(library.png_bytes, child_id, info.drawing_id))
         for info in library.drawings(child_id)
     ]
 
 
-def file_pixmap(path: Path, px: int) -> QPixmap:
-    pixmap = QPixmap(str(path))
+def file_pixmap(source: PictureSource, px: int) -> QPixmap:
+    pixmap = pixmap_from(source)
     if pixmap.isNull():
         return pixmap
     return pixmap.scaled(
@@ -56,22 +58,15 @@ def choice_pixmap(
         except FileNotFoundError:
             return None
     if choice.kind is PictureKind.PHOTO:
-        ext = choice.ext or "jpg"
-        try:
-            path = store.media.path(child_id, choice.ref, ext)
-        except ValueError:
-            return None
+        data = store.media.read_or_none(child_id, choice.ref, choice.ext or "jpg")
     else:
         library = drawing_library(store)
         if library is None:
             return None
-        try:
-            path = library.png_path(child_id, choice.ref)
-        except (ValueError, KeyError):
-            return None
-    if not path.is_file():
+        data = library.png_bytes(child_id, choice.ref)
+    if not data:
         return None
-    pixmap = file_pixmap(path, px)
+    pixmap = file_pixmap(data, px)
     if pixmap.isNull():
         return None
     pixmap.setDevicePixelRatio(2.0)

@@ -31,7 +31,9 @@ from ...documents.batch import BatchResult, ChildProblem, gather_batch, make_bat
 from ...documents.keepsakes import KeepsakeSources
 from ...domain.dates import DateProblem, format_short, parse_date
 from ...storage.caseload import CaseloadStore
+from ...storage.safe_files import StorageWriteError
 from ..messages import UserMessages
+from .saved_files import note_unprotected_file
 from .section_form import plain_label
 
 # folder_dialog(parent, starting folder) -> chosen folder, or "" when cancelled.
@@ -135,7 +137,7 @@ class BatchDialog(QDialog):
         layout.addWidget(
             plain_label(
                 "Every child whose commitment visit or panel falls in these dates gets a card "
-                "and a certificate. PDFs saved outside the data folder are not protected.",
+                "and a certificate.",
                 "Subtle",
             )
         )
@@ -181,15 +183,21 @@ class BatchDialog(QDialog):
                 "No child has a commitment visit or panel between those dates. Try a wider range.",
             )
             return False
+        folder = Path(self.folder.text().strip()).expanduser()
+        try:  # every copy that leaves the app is in the audit trail, or it is not made
+            self.store.audit.record(
+                "exported", "", f"Cards and certificates for {len(sources):,} to {folder}"
+            )
+        except StorageWriteError as error:
+            self.messages.tell("Nothing was made", error.kind_message, problem=True)
+            return False
         self.problems.clear()
         self.problems.setVisible(False)
         self.progress.setRange(0, max(1, len(sources)))
         self.progress.setValue(0)
         self.status.setText(f"Making PDFs for {len(sources):,} children…")
         self.make_button.setEnabled(False)
-        self.run = BatchRun(
-            sources, Path(self.folder.text().strip()).expanduser(), self.combined.isChecked(), self
-        )
+        self.run = BatchRun(sources, folder, self.combined.isChecked(), self)
         self.run.progressed.connect(self._progressed)
         self.run.done.connect(self._done)
         self.run.start()
@@ -214,6 +222,8 @@ class BatchDialog(QDialog):
             self.problems.addItem(f"{problem.name}: {problem.message}")
         self.problems.setVisible(bool(result.problems))
         self.finished_batch.emit(result)
+        if result.files:
+            note_unprotected_file(self.store, self.messages)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Let a running batch finish its current child, so no half-written file is left.

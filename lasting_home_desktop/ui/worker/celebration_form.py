@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from ...domain.record_checks import format_pounds
 from ...storage.adults import child_choices
 from ...storage.photo_import import PhotoProblem, import_photo, photo_extension
 from ...storage.safe_files import StorageWriteError
+from ..picture_bytes import pixmap_from
 from .section_form import SectionForm, date_field, plain_label, read_date, show_date, text_box
 from .sections import ChildSectionContext
 
@@ -112,8 +113,10 @@ class CelebrationForm(SectionForm):
         self.gallery.clear()
         media = self.context.store.media
         for photo in photos:
-            path: Path = media.path(self.context.child_id, photo.media_id, photo.ext)
-            pixmap = QPixmap(str(path))
+            # Read through the store: in an encrypted folder the file on disk is sealed.
+            pixmap = pixmap_from(
+                media.read_or_none(self.context.child_id, photo.media_id, photo.ext)
+            )
             item = QListWidgetItem(photo.caption)
             if not pixmap.isNull():
                 item.setIcon(QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)))

@@ -26,12 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.export import DOCUMENT_KINDS, document_file_name, document_pdf, not_ready
+from ...documents.export import (
+    DOCUMENT_KINDS,
+    document_file_name,
+    document_pdf,
+    kind,
+    not_ready,
+)
 from ...domain.card_message import PALETTES, CardMessage
 from ...domain.child import DecisionRoute
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
 from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
+from .saved_files import note_unprotected_file
 from .section_form import plain_label
 from .sections import ChildSectionContext
 
@@ -88,11 +95,11 @@ class DocumentsSection(QWidget):
         form.addRow("", self.save_card_button)
 
         self.documents = QListWidget()
-        for kind in DOCUMENT_KINDS:
-            who = "for the child" if kind.for_child else "professional"
-            item = QListWidgetItem(f"{kind.title} ({who})")
-            item.setData(Qt.ItemDataRole.UserRole, kind.key)
-            item.setToolTip(kind.description)
+        for document in DOCUMENT_KINDS:
+            who = "for the child" if document.for_child else "professional"
+            item = QListWidgetItem(f"{document.title} ({who})")
+            item.setData(Qt.ItemDataRole.UserRole, document.key)
+            item.setToolTip(document.description)
             self.documents.addItem(item)
         self.documents.setCurrentRow(0)
         self.documents.itemDoubleClicked.connect(lambda _item: self.preview())
@@ -230,9 +237,20 @@ class DocumentsSection(QWidget):
         size = self.viewer.pdf.pagePointSize(0)
         if size.width() > size.height():
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        if not self.print_dialog(printer, self):
+        if not self.print_dialog(printer, self) or not self._audited("printed"):
             return 0
         return print_pdf(self.viewer.pdf, printer)
+
+    def _audited(self, action: str, where: str = "") -> bool:
+        """Note the print or export in the audit trail first; if it cannot be noted, it is
+        not done (the trail must hold every copy that left the app)."""
+        title = kind(self.shown_key).title
+        try:
+            self.context.store.audit.record(action, self.context.child_id, title + where)
+        except StorageWriteError as error:
+            self.context.messages.tell("Not done", error.kind_message, problem=True)
+            return False
+        return True
 
     def save_document(self) -> str:
         """Save the PDF where the user chooses; returns the path, or "" if not saved."""
@@ -246,13 +264,16 @@ class DocumentsSection(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if not self._audited("exported", f" to {path.parent}"):
+            return ""
         try:
             atomic_write(path, data)
         except (StorageWriteError, OSError) as error:
             detail = getattr(error, "kind_message", "") or f"{path} could not be written."
             self.context.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
-        self.context.messages.tell("PDF saved", f"Saved to {path}. {NOT_PROTECTED}")
+        self.context.messages.tell("PDF saved", f"Saved to {path}.")
+        note_unprotected_file(self.context.store, self.context.messages)
         return str(path)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -35,6 +35,8 @@ ExtraFlags = Callable[[CaseloadStore], Callable[[ChildRecord], tuple[Flag, ...]]
 
 
 class WorkerWindow(QMainWindow):
+    childShown = Signal(str)  # a child's page was opened (the audit trail notes it)
+
     def __init__(
         self,
         store: CaseloadStore,
@@ -97,8 +99,14 @@ class WorkerWindow(QMainWindow):
 
             self._tracker = TrackerView(self.messages)
             self._tracker.childOpened.connect(self.open_child)
+            self._tracker.fileSaved.connect(self._note_saved_file)
             self.screens.addWidget(self._tracker)
         return self._tracker
+
+    def _note_saved_file(self) -> None:
+        from .saved_files import note_unprotected_file
+
+        note_unprotected_file(self.store, self.messages)
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -110,6 +118,7 @@ class WorkerWindow(QMainWindow):
         self.caseload_action = self._action(bar, "Caseload", "Ctrl+1", self.show_caseload)
         self.tracker_action = self._action(bar, "Tracker", "Ctrl+2", self.show_tracker)
         self._action(bar, "Add a child", "Ctrl+N", self.add_child)
+        self._action(bar, "Cards and certificates…", "", self.make_cards_and_certificates)
         bar.addSeparator()
         self._action(bar, "Guides", "F1", self.show_guides)
         self._action(bar, "Settings", "", self.edit_settings)
@@ -171,6 +180,7 @@ class WorkerWindow(QMainWindow):
         self.child_page.recordChanged.connect(self._record_changed)
         self.page_area.addWidget(self.child_page)
         self.page_area.setCurrentWidget(self.child_page)
+        self.childShown.emit(child_id)
         return True
 
     def _may_leave_page(self) -> bool:
@@ -291,6 +301,12 @@ class WorkerWindow(QMainWindow):
             return
         self._guides = GuidesWindow(messages=self.messages)
         self._guides.show()
+
+    def make_cards_and_certificates(self) -> None:
+        """Every card and certificate for the visits and panels in a date range, in one go."""
+        from .batch_dialog import BatchDialog
+
+        BatchDialog(self.store, self.today, self.messages, parent=self).exec()
 
     def show_about(self) -> None:
         from ..about import show_about

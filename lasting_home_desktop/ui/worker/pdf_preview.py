@@ -28,14 +28,16 @@ class PdfPreview(QPdfView):
         super().__init__(parent)
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf = QPdfDocument(self)
+        # Not a child of the view: deleting the view while its own child document was still
+        # shown crashed Qt 6.11. Python owns the document; it goes after the view.
+        self.pdf = QPdfDocument(None)
         self._buffer: QBuffer | None = None
         self.setDocument(self.pdf)
 
     def show_pdf(self, data: bytes) -> int:
         """Load the PDF bytes; returns how many pages it has (0 if it could not be read)."""
         self.pdf.close()
-        buffer = QBuffer(self)
+        buffer = QBuffer(self.pdf)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.pdf.load(buffer)

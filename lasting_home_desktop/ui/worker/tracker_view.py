@@ -103,6 +103,7 @@ def choose_csv_file(parent: QWidget, suggested: str) -> Path | None:
 
 class TrackerView(QWidget):
     childOpened = Signal(str)
+    fileSaved = Signal()  # a CSV now sits outside the data folder
 
     def __init__(
         self,
@@ -174,9 +175,9 @@ class TrackerView(QWidget):
             return None
         self.messages.tell(
             "Tracker exported",
-            f"{len(self.model.rows)} children saved to {path}. This file is not protected: "
-            "keep it somewhere safe.",
+            f"{len(self.model.rows)} children saved to {path}.",
         )
+        self.fileSaved.emit()
         return path
 
     def _open(self, index: QModelIndex) -> None:

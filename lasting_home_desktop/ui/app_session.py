@@ -1,0 +1,130 @@
+"""One run of the app on one data folder: the unlock screen first, then the worker window, and
+the idle lock hiding everything again until the worker unlocks."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..storage.caseload import CaseloadStore
+from ..storage.crypto import DEFAULT_COST, FolderKey, ScryptCost
+from .idle_lock import SETTING, IdleLock, ScreenLock, clamp_minutes
+from .messages import UserMessages
+from .unlock_screen import UnlockScreen
+
+OpenStore = Callable[[Path, UserMessages, FolderKey], "CaseloadStore | None"]
+BuildWindow = Callable[[CaseloadStore], QWidget]
+
+
+def is_together_window(window: QWidget) -> bool:
+    from .together.window import TogetherWindow
+
+    return isinstance(window, TogetherWindow)
+
+
+class AppSession(QObject):
+    """`open_store(folder, messages, key)` opens the folder kindly (None on a problem);
+    `build_window(store)` makes the worker window. `failed` is emitted when the folder could
+    not be opened after unlocking, so the app can stop."""
+
+    failed = Signal()
+    started = Signal()
+
+    def __init__(
+        self,
+        folder: Path,
+        messages: UserMessages,
+        open_store: OpenStore,
+        build_window: BuildWindow,
+        *,
+        clock: Callable[[], float] = time.time,
+        cost: ScryptCost = DEFAULT_COST,
+        demo_passphrase: str | None = None,
+        poll_ms: int = 1000,
+    ):
+        super().__init__()
+        self.folder = Path(folder)
+        self.messages = messages
+        self._open_store = open_store
+        self._build_window = build_window
+        self.store: CaseloadStore | None = None
+        self.window: QWidget | None = None
+        self.worker = ""
+        self.unlock_screen = UnlockScreen(
+            self.folder, clock=clock, cost=cost, demo_passphrase=demo_passphrase
+        )
+        self.unlock_screen.resize(900, 640)
+        self.unlock_screen.unlocked.connect(self._unlocked)
+        self.idle = IdleLock(clock=clock, poll_ms=poll_ms, parent=self)
+        self.screen_lock = ScreenLock(
+            self.idle, self.unlock_screen, is_together_window, lambda: self.worker, parent=self
+        )
+
+    def show_unlock(self) -> None:
+        self.unlock_screen.show()
+
+    def unlock_with(self, passphrase: str, worker: str) -> bool:
+        """Unlock without the screen (a passphrase given on the command line)."""
+        from ..storage.crypto import WrongPassphrase
+        from ..storage.folder_sealing import needs_passphrase, unlock
+
+        if not needs_passphrase(self.folder):
+            return False
+        try:
+            key = unlock(self.folder, passphrase)
+        except WrongPassphrase:
+            self.unlock_screen.tell(
+                "The passphrase given on the command line does not open this data folder. "
+                "Please type it here."
+            )
+            return False
+        self._unlocked(key, worker)
+        return True
+
+    def lock_now(self) -> None:
+        self.screen_lock.lock()
+
+    def set_idle_minutes(self, minutes: int) -> int:
+        chosen = self.idle.set_minutes(minutes)
+        if self.store is not None:
+            self.store.save_folder_value(SETTING, chosen)
+        return chosen
+
+    def _unlocked(self, key: FolderKey, worker: str) -> None:
+        self.worker = worker
+        if self.store is None:
+            self._start(key)
+            return
+        self.store.audit.worker = worker
+        self.store.audit.record("unlocked", "", "After the idle lock")
+        self.screen_lock.unlock()
+
+    def _start(self, key: FolderKey) -> None:
+        store = self._open_store(self.folder, self.messages, key)
+        if store is None:
+            self.unlock_screen.hide()
+            self.failed.emit()
+            return
+        self.store = store
+        store.audit.worker = self.worker
+        store.audit.record("unlocked")
+        self.idle.set_minutes(clamp_minutes(store.folder_value(SETTING)))
+        self.window = self._build_window(store)
+        self.window.show()  # before the unlock screen goes, so a window is always open
+        self.unlock_screen.hide()
+        self.idle.start()
+        self.started.emit()
+
+    def close(self) -> None:
+        self.idle.stop()
+        # The event loop has ended: take the screens down before the data goes away.
+        for screen in (self.window, self.unlock_screen):
+            if screen is not None:
+                screen.hide()
+        if self.store is not None:
+            self.store.close()
+            self.store = None

@@ -1,0 +1,95 @@
+"""Shared pieces for the encryption tests: a cheap scrypt cost and a folder full of children."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from lasting_home_desktop.domain.child import ChildRecord
+from lasting_home_desktop.storage.caseload import CaseloadStore
+from lasting_home_desktop.storage.crypto import FolderKey, ScryptCost
+from lasting_home_desktop.storage.example_caseload import add_example_children
+from lasting_home_desktop.storage.folder_sealing import data_files
+
+# Real scrypt, just cheaper than the app's (so a test takes milliseconds, not 0.3 s).
+TEST_COST = ScryptCost(n=2**10, r=8, p=1)
+PASSPHRASE = "blue kettle on the windowsill"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+JPEG_SIGNATURE = b"\xff\xd8\xff"
+JPEG_MARKERS = (b"JFIF\x00", b"Exif\x00\x00")  # inside a JPEG, wherever it is kept
+
+
+def jpeg_photo(colour: tuple[int, int, int] = (200, 80, 40)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def png_picture() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (32, 32), (10, 120, 200)).save(out, "PNG")
+    return out.getvalue()
+
+
+def fill_folder(
+    folder: Path, today: dt.date, key: FolderKey | None, count: int = 6
+) -> list[ChildRecord]:
+    """Example children with drawings, a photo each, sections, backups and audit entries."""
+    with CaseloadStore.open(folder, key=key) as store:
+        store.audit.worker = "Sam Worker"
+        children = add_example_children(store, today, count=count, seed=7)
+        for child in children:
+            store.media.put(child.id, jpeg_photo(), "jpg")
+            store.save_section("celebration", child.id, {"notes": f"Cake for {child.first_name}"})
+            store.audit.record("opened", child.id)
+        store.backups.take()
+    return children
+
+
+def names_of(children: list[ChildRecord]) -> list[bytes]:
+    """What would give a child away in a file: their names as the database writes them, and
+    any name long enough that random encrypted bytes will not match it by chance."""
+    out = []
+    for child in children:
+        for field, name in (("first_name", child.first_name), ("last_name", child.last_name)):
+            out.append(f'"{field}":{json.dumps(name)}'.encode())
+            if len(name.encode("utf-8")) >= 5:
+                out.append(name.encode("utf-8"))
+    return out
+
+
+def readable_traces(folder: Path, words: list[bytes]) -> list[str]:
+    """Every file in the folder (not only data files) that shows a word or a picture."""
+    found = []
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            found += [f"{path.name}: {trace}" for trace in traces_in(path.read_bytes(), words)]
+    return found
+
+
+def traces_in(raw: bytes, words: list[bytes]) -> list[str]:
+    """The words, and any PNG or JPEG, that can be read in these bytes."""
+    found = [repr(word) for word in words if word in raw]
+    jpeg = raw.startswith(JPEG_SIGNATURE) or any(marker in raw for marker in JPEG_MARKERS)
+    if PNG_SIGNATURE in raw or jpeg:
+        found.append("a picture")
+    return found
+
+
+def opened_contents(folder: Path, key: FolderKey) -> dict[Path, bytes]:
+    """Every data file's contents, opened with the key (to look for traces inside)."""
+    from lasting_home_desktop.storage.audit import AUDIT_NAME, AuditTrail
+
+    out = {}
+    for path in data_files(folder):
+        if path.name == AUDIT_NAME:
+            out[path] = "\n".join(
+                str(entry.to_dict()) for entry in AuditTrail(folder, key).entries()
+            ).encode("utf-8")
+        else:
+            out[path] = key.open_any(path.read_bytes())
+    return out

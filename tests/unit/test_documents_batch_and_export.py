@@ -1,0 +1,242 @@
+"""Cards and certificates in a batch, and `lasting-home export` on the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from documents_support import add_child, pdf_text
+from pypdf import PdfReader
+
+from lasting_home_desktop.cli import main
+from lasting_home_desktop.documents import batch
+from lasting_home_desktop.documents.batch import export_batch, gather_batch, make_batch
+from lasting_home_desktop.domain.journey import Decision
+from lasting_home_desktop.storage.caseload import CaseloadStore
+
+TODAY = ["--today", "22/11/2026"]
+
+
+@pytest.fixture
+def store(data_dir):
+    with CaseloadStore.open(data_dir) as opened:
+        yield opened
+
+
+def test_batch_makes_a_card_and_certificate_per_visit_in_range(store, today, tmp_path):
+    """Only children with a visit in the range get files; the combined PDF holds them all."""
+    inside = [
+        add_child(store, today, first=n, visit=today + dt.timedelta(days=d))
+        for n, d in (("Ola", 2), ("Αθηνά", 9))
+    ]
+    add_child(store, today, first="Later", visit=today + dt.timedelta(days=60))
+    progress = []
+    result = export_batch(
+        store,
+        today,
+        today + dt.timedelta(days=30),
+        tmp_path / "out",
+        today,
+        combined=True,
+        progress=lambda done, total, name: progress.append((done, total)),
+    )
+    assert result.children_done == 2 and not result.problems
+    assert len(result.files) == 4 and all(path.exists() for path in result.files)
+    assert progress == [(1, 2), (2, 2)]
+    combined = result.combined.read_bytes()
+    text = pdf_text(combined)
+    for child in inside:
+        assert child.first_name in text
+    assert "Later" not in text
+    # Each child: card (2 pages) + certificate and its blank back (2 pages).
+    assert len(PdfReader(io.BytesIO(combined)).pages) == 8
+
+
+def test_one_broken_child_is_reported_and_the_rest_are_made(store, today, tmp_path, monkeypatch):
+    """A child whose card cannot be made is listed with a reason; the others are still made."""
+    for name in ("Ola", "Broken", "Zosia"):
+        add_child(store, today, first=name)
+    sources, skipped = gather_batch(store, today, today + dt.timedelta(days=30), today)
+    real_card = batch.card_pdf
+
+    def card(item):
+        if item.child.first_name == "Broken":
+            raise ValueError("damaged")
+        return real_card(item)
+
+    monkeypatch.setattr(batch, "card_pdf", card)
+    result = make_batch(sources, tmp_path / "out", combined=True)
+    assert result.children_done == 2
+    assert [p.name for p in result.problems] == ["Broken Nowak"]
+    assert "could not be used" in result.problems[0].message
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert "Ola Nowak - Card.pdf" in names and "Zosia Nowak - Certificate.pdf" in names
+    assert not any(n.startswith("Broken") for n in names)
+    assert "Broken" not in pdf_text(result.combined.read_bytes())
+
+
+def test_not_agreed_children_get_no_card_and_are_listed(store, today, tmp_path):
+    """A decision that was not agreed makes no card; the Team Manager is told why."""
+    add_child(store, today, first="Ola", decision=Decision.NOT_AGREED)
+    result = export_batch(store, today, today + dt.timedelta(days=30), tmp_path, today)
+    assert result.children_done == 0 and "not agreed" in result.problems[0].message
+
+
+def test_same_names_get_separate_files(store, today, tmp_path):
+    """Two children called the same never overwrite each other's card."""
+    add_child(store, today, first="Ola")
+    add_child(store, today, first="Ola")
+    result = export_batch(store, today, today + dt.timedelta(days=30), tmp_path, today)
+    assert len({path.name for path in result.files}) == 4
+
+
+def run(capsys, *argv):
+    code = main([str(part) for part in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_one_child_by_preferred_name(data_dir, today, tmp_path, capsys):
+    """--child finds a child by preferred name and writes every document."""
+    with CaseloadStore.open(data_dir) as store:
+        add_child(store, today, first="Aleksandra", preferred="Ola", last="Nowak")
+    code, out, err = run(
+        capsys,
+        "export",
+        "--data-dir",
+        data_dir,
+        "--child",
+        "ola",
+        "--out",
+        tmp_path / "out",
+        *TODAY,
+    )
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 6 and "Aleksandra Nowak - Card.pdf" in names
+    assert "Ola" in pdf_text((tmp_path / "out" / "Aleksandra Nowak - Card.pdf").read_bytes())
+
+
+def test_export_only_some_documents(data_dir, today, tmp_path, capsys):
+    """--only card,book writes just those two."""
+    with CaseloadStore.open(data_dir) as store:
+        child = add_child(store, today, first="Ola")
+    code, out, err = run(
+        capsys,
+        "export",
+        "--data-dir",
+        data_dir,
+        "--child",
+        child.id,
+        "--out",
+        tmp_path,
+        "--only",
+        "card,book",
+        *TODAY,
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
+        "Ola Nowak - Card.pdf",
+        "Ola Nowak - My Lasting Home book.pdf",
+    ]
+
+
+def test_ambiguous_name_lists_the_children_and_fails(data_dir, today, tmp_path, capsys):
+    """Two children called Ola: both are listed with ids and nothing is written."""
+    with CaseloadStore.open(data_dir) as store:
+        first = add_child(store, today, first="Ola", last="Nowak")
+        second = add_child(store, today, first="Ola", last="Khan")
+    code, out, err = run(
+        capsys,
+        "export",
+        "--data-dir",
+        data_dir,
+        "--child",
+        "Ola",
+        "--out",
+        tmp_path / "out",
+        *TODAY,
+    )
+    assert code != 0
+    assert first.id in err and second.id in err and "2 children match" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_child_and_bad_options_fail_kindly(data_dir, today, tmp_path, capsys):
+    """No match, an unknown --only kind, or no choice at all each give one clear line."""
+    with CaseloadStore.open(data_dir) as store:
+        add_child(store, today, first="Ola")
+    for extra, words in (
+        (["--child", "Nobody"], "No child matches"),
+        (["--child", "Ola", "--only", "card,poster"], "--only takes"),
+        ([], "Say what to export"),
+        (["--visits-from", "01/12/2026", "--visits-to", "01/11/2026"], "before"),
+    ):
+        code, _, err = run(
+            capsys, "export", "--data-dir", data_dir, "--out", tmp_path, *extra, *TODAY
+        )
+        assert code != 0 and words in err
+
+
+def test_export_date_range_with_combined(data_dir, today, tmp_path, capsys):
+    """--visits-from/--visits-to with --combined writes each file and the combined PDF."""
+    with CaseloadStore.open(data_dir) as store:
+        add_child(store, today, first="Ola")
+    code, out, err = run(
+        capsys,
+        "export",
+        "--data-dir",
+        data_dir,
+        "--visits-from",
+        "22/11/2026",
+        "--visits-to",
+        "31/12/2026",
+        "--out",
+        tmp_path,
+        "--combined",
+        *TODAY,
+    )
+    assert code == 0, err
+    assert len(out.strip().splitlines()) == 3
+    assert "Made cards and certificates for 1 child" in err
+
+
+def test_demo_children_show_every_document(tmp_path, capsys):
+    """Example children have choices, words, a drawing and a card message for the documents."""
+    folder = tmp_path / "demo"
+    code, _, err = run(
+        capsys, "demo-data", "--data-dir", folder, "--children", "12", "--seed", "7", *TODAY
+    )
+    assert code == 0, err
+    from lasting_home_desktop.documents.keepsakes import keepsake_sources
+
+    with CaseloadStore.open(folder) as store:
+        sources = [keepsake_sources(store, c.id, dt.date(2026, 11, 22)) for c in store.children()]
+    assert all(s.voice.people and s.voice.answers and s.card.message for s in sources)
+    assert all(s.drawings for s in sources)
+    assert all(s.picture is not None for s in sources)
+
+
+def test_every_export_is_in_the_audit_trail(data_dir, today, tmp_path, capsys):
+    """A command-line export is written in the folder's audit trail with the child's id."""
+    from lasting_home_desktop.storage.audit import AuditTrail
+
+    with CaseloadStore.open(data_dir) as store:
+        child = add_child(store, today, first="Ola")
+    code, _, err = run(
+        capsys,
+        "export",
+        "--data-dir",
+        data_dir,
+        "--child",
+        "Ola",
+        "--out",
+        tmp_path,
+        "--only",
+        "card",
+        *TODAY,
+    )
+    assert code == 0, err
+    entries = [e for e in AuditTrail(data_dir).entries() if e.action == "exported"]
+    assert entries and entries[-1].child_id == child.id and "card" in entries[-1].detail
