@@ -11,21 +11,6 @@ from together_support import PIN, force_close, leave_with_pin, open_caseload, to
 from lasting_home_desktop.storage.child_voice import WorkerPin
 
 
-@pytest.fixture
-def caseload(data_dir, today):
-    store, child_id = open_caseload(data_dir, today)
-    yield store, child_id
-    store.close()
-
-
-@pytest.fixture
-def window(qtbot, caseload, today):
-    store, child_id = caseload
-    win = together(store, child_id, today)
-    yield win
-    force_close(win)
-
-
 def test_first_use_asks_the_worker_to_set_a_pin(qtbot, data_dir, today):
     """With no PIN yet, the worker sets one (twice, the same) before the child starts."""
     store, child_id = open_caseload(data_dir, today, pin=None)

@@ -17,21 +17,6 @@ from lasting_home_desktop.ui.together.cards import MIN_TARGET_PX, PictureCard
 from lasting_home_desktop.ui.together.read_aloud import NO_VOICE
 
 
-@pytest.fixture
-def caseload(data_dir, today):
-    store, child_id = open_caseload(data_dir, today)
-    yield store, child_id
-    store.close()
-
-
-@pytest.fixture
-def window(qtbot, caseload, today):
-    store, child_id = caseload
-    win = together(store, child_id, today)
-    yield win
-    force_close(win)
-
-
 def click(qtbot, card: QAbstractButton) -> None:
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
 
