@@ -4,7 +4,9 @@ Widgets only; what they do is in unlock_screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from .widgets import password_field, plain_label
 
 FORGOTTEN_WARNING = (
     "Please read this: the passphrase protects children's records on this laptop. If it is "
@@ -25,23 +27,6 @@ STYLE = (
 )
 
 
-def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
-    out = QLabel(text)
-    out.setTextFormat(Qt.TextFormat.PlainText)
-    out.setWordWrap(wrap)
-    if name:
-        out.setObjectName(name)
-    return out
-
-
-def password_field(placeholder: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    field.setAccessibleName(placeholder)
-    return field
-
-
 def _stack(page: QWidget, widgets: tuple[QWidget, ...]) -> None:
     box = QVBoxLayout(page)
     box.setContentsMargins(0, 0, 0, 0)
@@ -57,24 +42,24 @@ class SetUpPage(QWidget):
         self.name.setAccessibleName("Your name")
         self.passphrase = password_field("Passphrase")
         self.repeat = password_field("The same passphrase again")
-        self.warning = label(FORGOTTEN_WARNING, "Warning")
-        self.problem = label("", "Problem")
+        self.warning = plain_label(FORGOTTEN_WARNING, "Warning")
+        self.problem = plain_label("", "Problem")
         self.button = QPushButton("Protect the data", objectName="Primary")
         _stack(
             self,
             (
-                label("Protect this laptop's Lasting Home data", "Headline"),
-                label(
+                plain_label("Protect this laptop's Lasting Home data", "Headline"),
+                plain_label(
                     "Choose a passphrase: a few words you will remember, at least 10 "
                     "characters. Lasting Home will ask for it every time it opens and after it "
                     "has been left idle.",
                     "Subtle",
                 ),
-                label("Your name", "Field"),
+                plain_label("Your name", "Field"),
                 self.name,
-                label("Passphrase", "Field"),
+                plain_label("Passphrase", "Field"),
                 self.passphrase,
-                label("The same passphrase again", "Field"),
+                plain_label("The same passphrase again", "Field"),
                 self.repeat,
                 self.warning,
                 self.problem,
@@ -86,7 +71,7 @@ class SetUpPage(QWidget):
 class RecoveryKeyPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.key = label("", "RecoveryKey", wrap=False)
+        self.key = plain_label("", "RecoveryKey", wrap=False)
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.written_down = QCheckBox("I have written the recovery key down and put it away safely")
@@ -96,8 +81,8 @@ class RecoveryKeyPage(QWidget):
         _stack(
             self,
             (
-                label("Your recovery key", "Headline"),
-                label(
+                plain_label("Your recovery key", "Headline"),
+                plain_label(
                     "Write this down now and keep it somewhere safe away from the laptop (your "
                     "team's locked cabinet, not a sticky note on the lid). It opens the data if "
                     "the passphrase is forgotten. It will not be shown again."
@@ -112,27 +97,27 @@ class RecoveryKeyPage(QWidget):
 class UnlockPage(QWidget):
     def __init__(self, worker: str, demo_passphrase: str | None) -> None:
         super().__init__()
-        self.title = label("Welcome back", "Headline")
+        self.title = plain_label("Welcome back", "Headline")
         self.name = QLineEdit(worker, placeholderText="Your name")
         self.name.setAccessibleName("Your name")
-        self.secret_label = label("Passphrase", "Field")
+        self.secret_label = plain_label("Passphrase", "Field")
         self.secret = password_field("Passphrase")
         self.use_recovery = QCheckBox("I have forgotten it: use the recovery key instead")
         self.use_recovery.toggled.connect(self._recovery_mode)
-        self.demo_hint = label(
+        self.demo_hint = plain_label(
             f"Example folder: the passphrase is {demo_passphrase}" if demo_passphrase else "",
             "Subtle",
         )
         self.demo_hint.setVisible(bool(demo_passphrase))
-        self.problem = label("", "Problem")
-        self.countdown = label("", "Subtle")
+        self.problem = plain_label("", "Problem")
+        self.countdown = plain_label("", "Subtle")
         self.button = QPushButton("Unlock", objectName="Primary")
         _stack(
             self,
             (
                 self.title,
-                label("Say who you are and type the passphrase to carry on.", "Subtle"),
-                label("Your name", "Field"),
+                plain_label("Say who you are and type the passphrase to carry on.", "Subtle"),
+                plain_label("Your name", "Field"),
                 self.name,
                 self.secret_label,
                 self.secret,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.drawing import BACKGROUNDS, NAME_LIMIT
+from ..widgets import plain_label
 from .picture_ops import paper
 from .style import StudioSizes, picture_icon
 
@@ -43,16 +44,6 @@ def _panel(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     return frame, inner
 
 
-def _plain_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # drawing names are shown literally
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
 def _answer_button(text: str, primary: bool, icon: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setObjectName("Primary" if primary else "Gentle")
@@ -74,8 +65,8 @@ class ConfirmPanel(QWidget):
         _frame, inner = _panel(self)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.headline = _plain_label(name="StudioTitle")
-        self.detail = _plain_label()
+        self.headline = plain_label(name="StudioTitle", centred=True)
+        self.detail = plain_label(centred=True)
         self.yes = _answer_button("Yes", True)
         self.no = _answer_button("No", False)
         answers = QHBoxLayout()
@@ -127,7 +118,7 @@ class NamePanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         _frame, inner = _panel(self)
-        inner.addWidget(_plain_label("What is your drawing called?", "StudioTitle"))
+        inner.addWidget(plain_label("What is your drawing called?", "StudioTitle", centred=True))
         self.field = QLineEdit()
         self.field.setMaxLength(NAME_LIMIT)
         self.field.setPlaceholderText("My house")
@@ -161,7 +152,7 @@ class PaperPanel(QWidget):
     def __init__(self, sizes: StudioSizes, parent: QWidget | None = None):
         super().__init__(parent)
         _frame, inner = _panel(self)
-        inner.addWidget(_plain_label("Choose your paper", "StudioTitle"))
+        inner.addWidget(plain_label("Choose your paper", "StudioTitle", centred=True))
         grid = QGridLayout()
         grid.setSpacing(16)
         self.buttons: dict[str, QToolButton] = {}

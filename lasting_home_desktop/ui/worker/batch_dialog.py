@@ -33,8 +33,8 @@ from ...domain.dates import DateProblem, format_short, parse_date
 from ...storage.caseload import CaseloadStore
 from ...storage.safe_files import StorageWriteError
 from ..messages import UserMessages
+from ..widgets import plain_label
 from .saved_files import note_unprotected_file
-from .section_form import plain_label
 
 # folder_dialog(parent, starting folder) -> chosen folder, or "" when cancelled.
 FolderDialog = Callable[[QWidget, str], str]

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -24,17 +23,8 @@ from ...domain.dates import format_long
 from ...domain.journey import JourneySettings, journey_status
 from ...storage.caseload import CaseloadStore
 from ..messages import UserMessages
+from ..widgets import plain_label
 from .sections import ChildSectionContext, ChildSectionFactory
-
-
-def _plain(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names can hold "<b>&amp;"
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class ChildPage(QWidget):
@@ -59,14 +49,14 @@ class ChildPage(QWidget):
         self.settings = settings
         self.extra_flags = extra_flags
 
-        self.name = _plain(name="Headline")
-        self.facts = _plain(name="Subtle")
-        self.stage = _plain(name="Stage")
+        self.name = plain_label(name="Headline", selectable=True)
+        self.facts = plain_label(name="Subtle", selectable=True)
+        self.stage = plain_label(name="Stage", selectable=True)
         self.stage.setWordWrap(False)
-        self.flags = _plain(name="Flag")
-        self.worry = _plain(name="Flag")
+        self.flags = plain_label(name="Flag", selectable=True)
+        self.worry = plain_label(name="Flag", selectable=True)
         self.worry.setAccessibleName("What the child said about how they feel")
-        self.next_step = _plain()
+        self.next_step = plain_label(selectable=True)
         self.edit_button = QPushButton("Edit details and dates", objectName="Primary")
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.child_id))
 
@@ -132,7 +122,7 @@ class ChildPage(QWidget):
             try:
                 widget = factory(self._context)
             except Exception as error:  # one broken part must not hide the child's record
-                widget = _plain(f"This part could not be shown: {error}")
+                widget = plain_label(f"This part could not be shown: {error}", selectable=True)
             self._built[row] = widget
             self.section_stack.addWidget(widget)
         if self.section_list.currentRow() != row:
@@ -213,7 +203,7 @@ class ChildPage(QWidget):
             ("IRO", people.iro),
             ("Head of Service / Panel Chair", people.decision_maker),
         ):
-            who.addRow(label, _plain(value or "Not recorded"))
+            who.addRow(label, plain_label(value or "Not recorded", selectable=True))
         journey = QFormLayout()
         dates = child.journey
         panel = child.route.value == "panel"
@@ -230,7 +220,7 @@ class ChildPage(QWidget):
             ("Celebration", format_long(dates.celebration)),
         ]
         for label, value in rows:
-            journey.addRow(label, _plain(value or "Not yet"))
+            journey.addRow(label, plain_label(value or "Not yet", selectable=True))
         layout = QVBoxLayout()
         for title, form in (("Journey", journey), ("People around the child", who)):
             box = QGroupBox(title)

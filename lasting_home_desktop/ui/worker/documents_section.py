@@ -37,9 +37,9 @@ from ...domain.card_message import PALETTES, CardMessage
 from ...domain.child import DecisionRoute
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
+from ..widgets import plain_label
 from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
-from .section_form import plain_label
 from .sections import ChildSectionContext
 
 # save_dialog(parent, suggested file name) -> chosen path, or "" when cancelled.

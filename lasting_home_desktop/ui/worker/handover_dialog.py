@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -18,25 +16,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.child import ChildRecord
 from ...storage.child_removal import confirmation_matches
+from ..widgets import password_field, plain_label
 
 PROBLEM_STYLE = "color: #8a1c0c; font-weight: bold;"
-
-
-def _plain(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names shown literally
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _secret(placeholder: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    field.setAccessibleName(placeholder)
-    return field
 
 
 class HandoverPasswordDialog(QDialog):
@@ -55,11 +37,11 @@ class HandoverPasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._check = check
-        self.password = _secret("Hand-over password")
-        self.repeat = _secret("The same password again")
+        self.password = password_field("Hand-over password")
+        self.repeat = password_field("The same password again")
         self.repeat.setVisible(confirm)
         self._confirm = confirm
-        self.problem = _plain("")
+        self.problem = plain_label("")
         self.problem.setStyleSheet(PROBLEM_STYLE)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,8 +51,8 @@ class HandoverPasswordDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
-        box.addWidget(_plain(title, "Headline"))
-        box.addWidget(_plain(explanation))
+        box.addWidget(plain_label(title, "Headline"))
+        box.addWidget(plain_label(explanation))
         for widget in (self.password, self.repeat, self.problem, buttons):
             box.addWidget(widget)
 
@@ -110,9 +92,9 @@ class DeleteRecordDialog(QDialog):
             lambda text: self.delete_button.setEnabled(confirmation_matches(child, text))
         )
         box = QVBoxLayout(self)
-        box.addWidget(_plain(f"Delete {child.display_name}'s record for good?", "Headline"))
+        box.addWidget(plain_label(f"Delete {child.display_name}'s record for good?", "Headline"))
         box.addWidget(
-            _plain(
+            plain_label(
                 "Everything about this child is removed from this laptop: the record, every "
                 "part of their page, their drawings and photos, and their details in every "
                 "backup. It cannot be undone. Hand the record over first if it is still "
@@ -120,7 +102,7 @@ class DeleteRecordDialog(QDialog):
                 "and when."
             )
         )
-        box.addWidget(_plain(f"To confirm, type the child's name: {wanted}"))
+        box.addWidget(plain_label(f"To confirm, type the child's name: {wanted}"))
         box.addWidget(self.typed)
         box.addWidget(buttons)
 

@@ -17,7 +17,8 @@ from ...domain.dates import format_short
 from ...domain.panel import monthly_dates, parse_panel_dates
 from ...storage.adults import AdultRecords
 from ..messages import UserMessages
-from .section_form import on_left, plain_label
+from ..widgets import plain_label
+from .section_form import on_left
 
 
 class PanelDatesEditor(QDialog):

@@ -30,8 +30,9 @@ from ...domain.panel import (
 )
 from ...domain.record_checks import format_time
 from ...storage.adults import child_choices
+from ..widgets import plain_label
 from .panel_dates_editor import PanelDatesEditor
-from .section_form import SectionForm, on_left, plain_label, read_time, text_box
+from .section_form import SectionForm, on_left, read_time, text_box
 from .sections import ChildSectionContext
 
 DatesEditorOpener = Callable[[PanelDatesEditor], int]

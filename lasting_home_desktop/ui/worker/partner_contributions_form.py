@@ -23,7 +23,8 @@ from ...domain.partner_contributions import (
     PartnerContribution,
     PartnerContributions,
 )
-from .section_form import SectionForm, date_field, plain_label, text_box
+from ..widgets import plain_label
+from .section_form import SectionForm, date_field, text_box
 from .sections import ChildSectionContext
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -27,17 +26,8 @@ from ...domain.dates import DateProblem, format_short, parse_date
 from ...domain.record_checks import MoneyProblem, TimeProblem, parse_pence, parse_time
 from ...storage.adults import AdultRecords
 from ...storage.safe_files import StorageWriteError
+from ..widgets import plain_label
 from .sections import ChildSectionContext
-
-
-def plain_label(text: str = "", name: str = "") -> QLabel:
-    """A label that shows user text literally ("<b>&amp;" stays as typed)."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def on_left(*widgets: QWidget) -> QWidget:
