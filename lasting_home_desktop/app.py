@@ -16,7 +16,7 @@ from .storage.caseload import CaseloadStore
 from .storage.crash_safe import DamagedDatabase
 from .storage.crypto import FolderKey, FolderLocked
 from .storage.data_folder import resolve_data_dir
-from .storage.lock import DataFolderLock, FolderInUse
+from .storage.lock import FolderInUse
 from .storage.migrations import NewerSchema
 from .storage.safe_files import StorageWriteError
 from .ui.messages import UserMessages
@@ -48,11 +48,10 @@ def open_store(
 def _offer_restore(
     folder: Path, error: DamagedDatabase, messages: UserMessages, key: FolderKey | None = None
 ) -> CaseloadStore | None:
-    from .storage.audit import AuditTrail
-    from .storage.backups import BACKUP_FOLDER, DatabaseBackups
+    from .storage.backups import BACKUP_FOLDER, DatabaseBackups, describe_backup
+    from .storage.folder_health import NoGoodBackup, restore_newest_backup
 
-    backups = DatabaseBackups(folder / BACKUP_FOLDER, error.path, key=key)
-    good = backups.newest_good()
+    good = DatabaseBackups(folder / BACKUP_FOLDER, error.path, key=key).newest_good()
     what = f"The saved data in {error.path} could not be opened: {error.reason}."
     if good is None:
         messages.tell(
@@ -62,21 +61,18 @@ def _offer_restore(
             problem=True,
         )
         return None
-    taken = dt.datetime.fromtimestamp(good.stat().st_mtime).strftime("%d/%m/%Y at %H:%M")
     if not messages.ask(
         "Your saved data could not be opened",
         f"{what} Nothing has been changed or overwritten.\n\nThe newest good backup is from "
-        f"{taken}. Restore it? The damaged file is kept aside, so nothing is thrown away; "
-        "changes made after the backup will need to be entered again.",
+        f"{describe_backup(good)}. Restore it? The damaged file is kept aside, so nothing is "
+        "thrown away; changes made after the backup will need to be entered again.",
         yes="Restore the backup",
         no="Close Lasting Home",
     ):
         return None
     try:
-        with DataFolderLock(folder):
-            used, _ = backups.restore_newest()
-            AuditTrail(folder, key).record("restored", "", f"The data folder, from {used.name}")
-    except (FolderInUse, StorageWriteError, OSError) as problem:
+        restore_newest_backup(folder, key, _login_name(), even_if_sound=True)
+    except (FolderInUse, NoGoodBackup, StorageWriteError, OSError) as problem:
         detail = getattr(problem, "kind_message", None) or str(problem)
         messages.tell("The backup was not restored", detail, problem=True)
         return None

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from .dates import age_on, from_iso, to_iso
 from .ids import new_id
-from .journey import JourneyDates
+from .journey import DecisionRoute, JourneyDates
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -32,18 +32,6 @@ class HomeType(enum.Enum):
             HomeType.KINSHIP: "Kinship / connected carers",
             HomeType.RESIDENTIAL: "Residential home",
             HomeType.SHORT_BREAKS: "Short breaks",
-        }[self]
-
-
-class DecisionRoute(enum.Enum):
-    COMMITMENT_VISIT = "commitment_visit"
-    PANEL = "panel"
-
-    @property
-    def label(self) -> str:
-        return {
-            DecisionRoute.COMMITMENT_VISIT: "Commitment visit",
-            DecisionRoute.PANEL: "Lasting Home Panel",
         }[self]
 
 

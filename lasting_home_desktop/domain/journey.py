@@ -9,16 +9,25 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .dates import format_long, from_iso, to_iso
-
-if TYPE_CHECKING:
-    from .child import DecisionRoute
 
 # The protocol gives the Head of Service two weeks to consider the matching meeting.
 HEAD_OF_SERVICE_WINDOW = dt.timedelta(days=14)
 DEFAULT_AVOID_DELAY_DAYS = 28
+
+
+class DecisionRoute(enum.Enum):
+    COMMITMENT_VISIT = "commitment_visit"
+    PANEL = "panel"
+
+    @property
+    def label(self) -> str:
+        return {
+            DecisionRoute.COMMITMENT_VISIT: "Commitment visit",
+            DecisionRoute.PANEL: "Lasting Home Panel",
+        }[self]
 
 
 class Decision(enum.Enum):
@@ -50,7 +59,7 @@ class Stage(enum.Enum):
     NOT_AGREED = 10
 
     def label(self, route: DecisionRoute | None = None) -> str:
-        panel = route is not None and route.value == "panel"
+        panel = route is DecisionRoute.PANEL
         if panel:
             special = {
                 Stage.MATCHING_HELD: "Matching meeting held: to book on a panel",
@@ -125,7 +134,7 @@ class JourneyDates:
         return found
 
     def _ordered_steps(self, route: DecisionRoute) -> list[tuple[str, dt.date]]:
-        panel = route.value == "panel"
+        panel = route is DecisionRoute.PANEL
         named = [
             ("matching meeting", self.matching_meeting),
             ("date the recommendation was sent", None if panel else self.recommendation_sent),
@@ -196,7 +205,7 @@ def journey_status(
 ) -> JourneyStatus:
     """Where the journey stands today, with the flags a Team Manager must see."""
     settings = settings or JourneySettings()
-    panel = route.value == "panel"
+    panel = route is DecisionRoute.PANEL
     stage, since = _stage(dates, panel, today)
     flags: list[Flag] = []
     if (

@@ -55,6 +55,7 @@ class DatabaseBackups:
         return target
 
     def newest_good(self) -> Path | None:
+        """The newest backup that opens, or None."""
         for candidate in self.all():
             try:
                 if load_database_file(candidate, self.key) is not None:
@@ -96,3 +97,20 @@ class DatabaseBackups:
             atomic_write(backup, seal_with(self.key, payload))
             changed += 1
         return changed
+
+
+def backup_time(path: Path) -> dt.datetime:
+    """When a backup was taken, from its name (lasting-home-YYYYMMDD-HHMMSS-micro.json); the
+    file's own time if the name was changed."""
+    try:
+        return dt.datetime.strptime("-".join(path.stem.split("-")[2:4]), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def describe_backup(path: Path) -> str:
+    """'22 November 2026 at 14:03': how every screen and task names a backup."""
+    from ..domain.dates import format_long
+
+    stamp = backup_time(path)
+    return f"{format_long(stamp.date())} at {stamp:%H:%M}"

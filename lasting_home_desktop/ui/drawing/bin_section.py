@@ -22,7 +22,7 @@ from ...storage.drawings import DrawingInfo, DrawingLibrary
 from .gallery import ThumbnailCache
 
 if TYPE_CHECKING:  # the worker's page imports this module: no import back at run time
-    from ..worker.sections import ChildSectionContext
+    from ..section_context import ChildSectionContext
 
 THUMB = 200
 

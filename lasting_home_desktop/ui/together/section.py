@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from ..worker.sections import ChildSectionContext
+    from ..section_context import ChildSectionContext
 
 
 def child_voice_section(context: ChildSectionContext) -> QWidget:

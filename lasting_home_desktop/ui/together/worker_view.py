@@ -25,7 +25,7 @@ from .read_aloud import ReadAloud
 from .window import TogetherWindow
 
 if TYPE_CHECKING:
-    from ..worker.sections import ChildSectionContext
+    from ..section_context import ChildSectionContext
 
 
 class ChildVoiceSection(QWidget):

@@ -12,6 +12,7 @@ from ...domain.carers_commitment import (
     draft_letter,
     prompt_text,
 )
+from ..section_context import ChildSectionContext
 from .section_form import (
     SectionForm,
     date_field,
@@ -21,7 +22,6 @@ from .section_form import (
     show_date,
     text_box,
 )
-from .sections import ChildSectionContext
 
 
 class CarersCommitmentForm(SectionForm):

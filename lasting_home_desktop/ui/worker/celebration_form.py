@@ -26,9 +26,9 @@ from ...storage.adults import child_choices
 from ...storage.photo_import import PhotoProblem, import_photo, photo_extension
 from ...storage.safe_files import StorageWriteError
 from ..picture_bytes import pixmap_from
+from ..section_context import ChildSectionContext
 from ..widgets import plain_label
 from .section_form import SectionForm, date_field, read_date, show_date, text_box
-from .sections import ChildSectionContext
 
 PhotoChooser = Callable[[QWidget], list[str]]
 THUMB = 150

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.child import ChildRecord
+from ...domain.child import ChildRecord, DecisionRoute
 from ...domain.dates import format_long
 from ...domain.journey import JourneySettings, journey_status
 from ...storage.caseload import CaseloadStore
 from ..messages import UserMessages
+from ..section_context import ChildSectionContext, ChildSectionFactory
 from ..widgets import plain_label
-from .sections import ChildSectionContext, ChildSectionFactory
 
 
 class ChildPage(QWidget):
@@ -206,7 +206,7 @@ class ChildPage(QWidget):
             who.addRow(label, plain_label(value or "Not recorded", selectable=True))
         journey = QFormLayout()
         dates = child.journey
-        panel = child.route.value == "panel"
+        panel = child.route is DecisionRoute.PANEL
         rows = [("Matching meeting", format_long(dates.matching_meeting))]
         if not panel:
             rows += [

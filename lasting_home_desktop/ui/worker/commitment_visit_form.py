@@ -9,6 +9,7 @@ from ...domain.commitment_visit import CommitmentVisit, VisitAttendee
 from ...domain.journey import Decision
 from ...domain.record_checks import format_time
 from ...storage.adults import child_choices
+from ..section_context import ChildSectionContext
 from .attendee_table import PeopleTable
 from .section_form import (
     SectionForm,
@@ -20,7 +21,6 @@ from .section_form import (
     show_date,
     text_box,
 )
-from .sections import ChildSectionContext
 
 
 class CommitmentVisitForm(SectionForm):

@@ -37,10 +37,10 @@ from ...domain.card_message import PALETTES, CardMessage
 from ...domain.child import DecisionRoute
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
+from ..section_context import ChildSectionContext
 from ..widgets import plain_label
 from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
-from .sections import ChildSectionContext
 
 # save_dialog(parent, suggested file name) -> chosen path, or "" when cancelled.
 SaveDialog = Callable[[QWidget, str], str]

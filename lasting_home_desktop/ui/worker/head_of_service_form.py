@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ...domain.dates import DateProblem, format_long, parse_date
 from ...domain.head_of_service import HeadOfServiceNotes, decision_problems
 from ...domain.journey import HEAD_OF_SERVICE_WINDOW, Decision
+from ..section_context import ChildSectionContext
 from .section_form import (
     SectionForm,
     date_field,
@@ -16,7 +17,6 @@ from .section_form import (
     show_date,
     text_box,
 )
-from .sections import ChildSectionContext
 
 
 class HeadOfServiceForm(SectionForm):

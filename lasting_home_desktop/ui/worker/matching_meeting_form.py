@@ -19,6 +19,7 @@ from ...domain.matching_meeting import AGENCIES, Attendee, MatchingMeeting, Reco
 from ...domain.partner_contributions import PartnerContributions
 from ...domain.record_checks import format_pounds
 from ...storage.adults import child_choices
+from ..section_context import ChildSectionContext
 from .attendee_table import PeopleTable
 from .section_form import (
     SectionForm,
@@ -30,7 +31,6 @@ from .section_form import (
     show_date,
     text_box,
 )
-from .sections import ChildSectionContext
 
 
 class MatchingMeetingForm(SectionForm):

@@ -30,10 +30,10 @@ from ...domain.panel import (
 )
 from ...domain.record_checks import format_time
 from ...storage.adults import child_choices
+from ..section_context import ChildSectionContext
 from ..widgets import plain_label
 from .panel_dates_editor import PanelDatesEditor
 from .section_form import SectionForm, on_left, read_time, text_box
-from .sections import ChildSectionContext
 
 DatesEditorOpener = Callable[[PanelDatesEditor], int]
 

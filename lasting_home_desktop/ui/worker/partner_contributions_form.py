@@ -23,9 +23,9 @@ from ...domain.partner_contributions import (
     PartnerContribution,
     PartnerContributions,
 )
+from ..section_context import ChildSectionContext
 from ..widgets import plain_label
 from .section_form import SectionForm, date_field, text_box
-from .sections import ChildSectionContext
 
 
 class PartnerContributionsForm(SectionForm):

@@ -26,8 +26,8 @@ from ...domain.dates import DateProblem, format_short, parse_date
 from ...domain.record_checks import MoneyProblem, TimeProblem, parse_pence, parse_time
 from ...storage.adults import AdultRecords
 from ...storage.safe_files import StorageWriteError
+from ..section_context import ChildSectionContext
 from ..widgets import plain_label
-from .sections import ChildSectionContext
 
 
 def on_left(*widgets: QWidget) -> QWidget:

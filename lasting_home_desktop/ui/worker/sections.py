@@ -6,36 +6,17 @@ widget: factory(context: ChildSectionContext) -> QWidget. Add one line per secti
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QWidget
 
-from ...storage.caseload import CaseloadStore
 from ..drawing.bin_section import drawing_bin_section
-from ..messages import UserMessages
+from ..section_context import ChildSectionContext, ChildSectionFactory
 from ..together.section import child_voice_section
-
-
-@dataclass(frozen=True)
-class ChildSectionContext:
-    store: CaseloadStore
-    child_id: str
-    today: dt.date
-    messages: UserMessages
-    # Called by a section after it changed the child's record (journey dates, say), so the
-    # page header, caseload and tracker show the new stage and flags at once.
-    record_changed: Callable[[], None]
-
-
-ChildSectionFactory = Callable[[ChildSectionContext], QWidget]
 
 CHILD_SECTIONS: list[tuple[str, ChildSectionFactory]] = []
 
 
 def _adults_part(module: str, factory: str) -> ChildSectionFactory:
-    # Imported when the tab is built: the forms import this module themselves.
+    # Imported when the tab is built, so opening a child stays quick.
     def build(context: ChildSectionContext) -> QWidget:
         from importlib import import_module
 
@@ -66,4 +47,6 @@ CHILD_SECTIONS.append(
 )
 CHILD_SECTIONS.append(("Drawings", drawing_bin_section))
 CHILD_SECTIONS.append(("Documents", _adults_part("documents_section", "documents_section")))
+__all__ = ["CHILD_SECTIONS", "ChildSectionContext", "ChildSectionFactory"]
+
 CHILD_SECTIONS.insert(0, ("The child's voice", child_voice_section))  # first: the child's own words

@@ -12,8 +12,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .domain.child import ChildRecord
-from .storage.caseload import CaseloadStore
+from ..domain.child import ChildRecord
+from ..storage.caseload import CaseloadStore
+from .common import (
+    CommandProblem,
+    Task,
+    date_argument,
+    existing_folder,
+    folder_key,
+    record_in_audit,
+    today_option,
+)
 
 CHILD_KINDS = ("card", "certificate", "book")
 PROFESSIONAL_KINDS = ("matching", "commitment", "contributions")
@@ -23,8 +32,6 @@ Audit = Callable[[str, str], None]
 
 
 def export_options(parser: argparse.ArgumentParser) -> None:
-    from .cli import _date_argument, _today_option
-
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for PDFs")
     parser.add_argument(
         "--child", metavar="ID_OR_NAME", help="the child's id, or first, preferred or full name"
@@ -34,23 +41,21 @@ def export_options(parser: argparse.ArgumentParser) -> None:
         metavar="KINDS",
         help="with --child: some documents only, from " + ",".join(KINDS),
     )
-    parser.add_argument("--visits-from", type=_date_argument, metavar="DATE")
-    parser.add_argument("--visits-to", type=_date_argument, metavar="DATE")
+    parser.add_argument("--visits-from", type=date_argument, metavar="DATE")
+    parser.add_argument("--visits-to", type=date_argument, metavar="DATE")
     parser.add_argument(
         "--combined", action="store_true", help="also one PDF with every card and certificate"
     )
-    _today_option(parser)
+    today_option(parser)
 
 
 def export(args: argparse.Namespace) -> int:
-    from .cli import CommandProblem, _existing_folder, folder_key
-
     by_dates = args.visits_from is not None or args.visits_to is not None
     if args.child and by_dates:
         raise CommandProblem("Give either --child, or --visits-from and --visits-to, not both.")
     if not args.child and not by_dates:
         raise CommandProblem("Say what to export: --child NAME, or --visits-from and --visits-to.")
-    folder = _existing_folder(args)
+    folder = existing_folder(args)
     out = args.out.expanduser()
     if out.exists() and not out.is_dir():
         raise CommandProblem(f"{out} is a file; please give a folder for the PDFs.")
@@ -75,8 +80,6 @@ def export(args: argparse.Namespace) -> int:
 
 
 def _audit(folder: Path, key, child_id: str, detail: str) -> None:
-    from .cli import record_in_audit
-
     record_in_audit(folder, key, "exported", child_id, detail)
 
 
@@ -102,7 +105,7 @@ def find_child(children: list[ChildRecord], text: str) -> list[ChildRecord]:
 def _one_child(
     store: CaseloadStore, args: argparse.Namespace, out: Path, problem, audit: Audit
 ) -> int:
-    from .documents.export import write_child_documents
+    from ..documents.export import write_child_documents
 
     kinds = CHILD_KINDS + PROFESSIONAL_KINDS
     if args.only:
@@ -130,8 +133,8 @@ def _one_child(
 
 
 def _date_range(store: CaseloadStore, args: argparse.Namespace, out: Path, audit: Audit) -> int:
-    from .documents.batch import export_batch
-    from .domain.dates import format_short
+    from ..documents.batch import export_batch
+    from ..domain.dates import format_short
 
     dates = f"{format_short(args.visits_from)} to {format_short(args.visits_to)}"
     audit("", f"Cards and certificates for visits {dates} to {out}")
@@ -144,3 +147,10 @@ def _date_range(store: CaseloadStore, args: argparse.Namespace, out: Path, audit
         print(f"{problem.name} (id {problem.child_id}): {problem.message}", file=sys.stderr)
     print(result.summary(), file=sys.stderr)
     return 1 if result.problems and not result.children_done else 0
+
+
+TASKS = (
+    Task(
+        "export", "make a child's documents, or a batch of cards, as PDFs", export_options, export
+    ),
+)

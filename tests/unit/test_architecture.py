@@ -1,0 +1,52 @@
+"""The code keeps its shape: no module imports another that (directly or not) imports it back."""
+
+import ast
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+import lasting_home_desktop
+
+PACKAGE = Path(lasting_home_desktop.__file__).parent
+NAME = PACKAGE.name
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
+    return found
+
+
+def _imports(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """Every project module this one imports, at any level (inside functions too)."""
+    here = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = here[: len(here) - node.level + 1] if node.level else []
+            stem = ".".join(base + ([node.module] if node.module else []))
+            names = [stem] + [f"{stem}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            while name and name not in modules:
+                name = name.rpartition(".")[0]
+            # A package's __init__ only gathers names: importing through it is not a cycle.
+            if name and name != module and modules[name].name != "__init__.py":
+                out.add(name)
+    return out
+
+
+def test_no_module_imports_itself_round_a_cycle():
+    """A cycle means a concept has no home of its own; the test names the modules in it."""
+    modules = _modules()
+    graph = {name: _imports(name, path, modules) for name, path in modules.items()}
+    try:
+        tuple(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        raise AssertionError(f"Import cycle: {' -> '.join(error.args[1])}") from None
