@@ -27,7 +27,7 @@ from .common import (
 CHILD_KINDS = ("card", "certificate", "book")
 PROFESSIONAL_KINDS = ("matching", "commitment", "contributions")
 KINDS = CHILD_KINDS + PROFESSIONAL_KINDS
-# audit(child id or "", what was exported and where): written before any file is.
+# audit(child id or "", what was exported and where): written once the files are.
 Audit = Callable[[str, str], None]
 
 
@@ -123,12 +123,15 @@ def _one_child(
             f"{len(matches)} children match {args.child!r} (listed above); give the id instead."
         )
     child = matches[0]
-    audit(child.id, f"{', '.join(kinds)} to {out}")
     written = write_child_documents(store, child.id, kinds, out, args.today)
+    if written.made:  # only what was really written is recorded
+        audit(child.id, f"{', '.join(written.made)} to {out}")
     for path in written.files:
         print(path)
-    for note in written.notes:
-        print(f"Not made: {note}", file=sys.stderr)
+    if written.notes:
+        titles = {note.split(":", 1)[0] for note in written.notes}
+        reason = written.notes[0].split(": ", 1)[1]
+        raise problem(f"{' and '.join(sorted(titles))} not made for {child.display_name}: {reason}")
     return 0
 
 
@@ -137,8 +140,9 @@ def _date_range(store: CaseloadStore, args: argparse.Namespace, out: Path, audit
     from ..domain.dates import format_short
 
     dates = f"{format_short(args.visits_from)} to {format_short(args.visits_to)}"
-    audit("", f"Cards and certificates for visits {dates} to {out}")
     result = export_batch(store, args.visits_from, args.visits_to, out, args.today, args.combined)
+    if result.children_done:
+        audit("", f"Cards and certificates for visits {dates} ({result.children_done}) to {out}")
     for path in result.files:
         print(path)
     if result.combined:

@@ -18,12 +18,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.child import ChildRecord
 from ..domain.dates import format_short
+from ..domain.outcome import outcome_check
 from ..storage.caseload import CaseloadStore
 from ..storage.safe_files import StorageWriteError, atomic_write
 from .card import PAGE_H, PAGE_W, card_pdf, draw_card
 from .certificate import certificate_pdf, draw_certificate
 from .filenames import safe_file_name, unique_path_name
-from .keepsakes import KeepsakeSources, decision_pending, keepsake_sources
+from .keepsakes import KeepsakeSources, keepsake_sources
 from .style import document_info
 
 COMBINED_TITLE = "Lasting Home cards and certificates"
@@ -41,16 +42,19 @@ class ChildProblem:
 @dataclass
 class BatchResult:
     files: list[Path] = field(default_factory=list)
-    problems: list[ChildProblem] = field(default_factory=list)
+    problems: list[ChildProblem] = field(default_factory=list)  # left out, each with why
     combined: Path | None = None
     children_done: int = 0
+    included: list[str] = field(default_factory=list)  # worker-side names, in the batch
     stopped: bool = False
 
     def summary(self) -> str:
         made = f"Made cards and certificates for {self.children_done:,} "
         made += "child" if self.children_done == 1 else "children"
+        if self.included:
+            made += f" ({', '.join(self.included)})"
         if self.problems:
-            made += f"; {len(self.problems):,} could not be made (listed)"
+            made += f"; {len(self.problems):,} left out (listed, with why)"
         return made + "."
 
 
@@ -68,15 +72,28 @@ def gather_batch(
 ) -> tuple[list[KeepsakeSources], list[ChildProblem]]:
     """Read everything the batch needs from the store (quick; on the store's own thread)."""
     sources, problems = [], []
-    for child in visits_between(store.children(), start, end):
-        pending = decision_pending(child)
-        if pending:
-            problems.append(ChildProblem(child.id, child.display_name, f"Not made: {pending}."))
+    children = store.children()
+    for child in visits_between(children, start, end):
+        check = outcome_check(child)
+        if not check.decided:
+            problems.append(
+                ChildProblem(child.id, child.display_name, f"Left out: {check.reason}.")
+            )
             continue
         try:
             sources.append(keepsake_sources(store, child.id, today, with_drawings=False))
         except Exception as error:  # one damaged record must not stop the others
             problems.append(_problem(child, error))
+    for child in children:
+        # Agreed, but with no visit date no range can ever include them: say so, not nothing.
+        if outcome_check(child).decided and child.journey.visit is None:
+            problems.append(
+                ChildProblem(
+                    child.id,
+                    child.display_name,
+                    "Left out: agreed, but no commitment visit date is recorded yet.",
+                )
+            )
     return sources, problems
 
 
@@ -115,6 +132,7 @@ def make_batch(
                 _add_to_combined(together, item)
             result.files += written
             result.children_done += 1
+            result.included.append(child.display_name)
         except Exception as error:
             result.problems.append(_problem(child, error))
         if progress is not None:

@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import Flowable
 from ..domain.card_message import Palette
 from ..domain.child import AgeBand, DecisionRoute
 from ..domain.dates import format_long
+from ..domain.outcome import require_outcome_decided
 from .keepsakes import KeepsakeSources, outcome_detail, outcome_sentence
 from .pictures import prepared
 from .style import (
@@ -52,6 +53,7 @@ def card_pdf(sources: KeepsakeSources) -> bytes:
 def draw_card(canvas: Canvas, sources: KeepsakeSources) -> int:
     """Draw the card's pages onto a canvas (one card, or one of many in a batch); returns
     how many pages it took."""
+    require_outcome_decided(sources.child)  # never a yes before the decision
     colours = sources.palette
     start = canvas.getPageNumber()
     _outside(canvas, sources, colours)

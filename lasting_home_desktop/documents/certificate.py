@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.child import AgeBand, DecisionRoute, join_names
 from ..domain.dates import format_long
+from ..domain.outcome import require_outcome_decided
 from .keepsakes import KeepsakeSources, home_phrase
 from .pictures import prepared
 from .style import (
@@ -58,6 +59,7 @@ def second_line(sources: KeepsakeSources) -> str:
 
 
 def draw_certificate(canvas: Canvas, sources: KeepsakeSources) -> None:
+    require_outcome_decided(sources.child)  # never a yes before the decision
     colours = sources.palette
     paper(canvas, colours, 0, 0, PAGE_W, PAGE_H)
     confetti(canvas, colours, 0, 0, PAGE_W, PAGE_H, edge=40)

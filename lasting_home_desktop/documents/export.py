@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.outcome import outcome_check
 from ..storage.caseload import CaseloadStore
 from ..storage.safe_files import atomic_write
 from .book import book_pdf
 from .card import card_pdf
 from .certificate import certificate_pdf
 from .filenames import safe_file_name, unique_path_name
-from .keepsakes import KeepsakeSources, decision_pending, keepsake_sources
+from .keepsakes import KeepsakeSources, keepsake_sources
 from .professional import PROFESSIONAL_DOCUMENTS, professional_pdf
 
 
@@ -48,9 +49,9 @@ def kind(key: str) -> DocumentKind:
 def not_ready(store: CaseloadStore, child_id: str, key: str) -> str:
     """Why this document should not be made yet ("" when it can be)."""
     if key in ("card", "certificate"):
-        pending = decision_pending(store.child(child_id))
-        if pending:
-            return f"There is no card or certificate to make: {pending}."
+        check = outcome_check(store.child(child_id))
+        if not check.decided:
+            return f"There is no card or certificate to make yet: {check.reason}."
     return ""
 
 
@@ -72,7 +73,8 @@ def document_file_name(store: CaseloadStore, child_id: str, key: str) -> str:
 @dataclass
 class WrittenDocuments:
     files: list[Path] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was not made, and why
+    made: list[str] = field(default_factory=list)  # the keys of what was
 
 
 def write_child_documents(
@@ -92,4 +94,5 @@ def write_child_documents(
         path = folder / name
         atomic_write(path, document_pdf(store, child_id, key, today))
         written.files.append(path)
+        written.made.append(key)
     return written

@@ -11,7 +11,6 @@ from pathlib import Path
 from ..domain.card_message import CHILD_PALETTE, YOUNG_PERSON_PALETTE, CardMessage, Palette, palette
 from ..domain.child import AgeBand, ChildRecord, DecisionRoute, HomeType, join_names
 from ..domain.child_voice import ChildVoice, PictureKind
-from ..domain.journey import Decision
 from ..storage.card_message import CardMessages
 from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
@@ -141,13 +140,3 @@ def outcome_detail(sources: KeepsakeSources) -> str:
         return f"It means this is the home where you will grow up, with {who} looking after you."
     has = "has" if len(named) == 1 and " and " not in named[0] else "have"
     return f"{who} {has} made a promise to you, and everyone agreed this is where you belong."
-
-
-def decision_pending(child: ChildRecord) -> str:
-    """Why no card should be made yet, or "" when the decision allows one."""
-    decision = child.journey.decision
-    if decision is Decision.NOT_AGREED:
-        return "the decision was not agreed"
-    if decision is Decision.DEFERRED:
-        return "the decision was deferred"
-    return ""

@@ -15,6 +15,16 @@ E = TypeVar("E", bound=enum.Enum)
 
 NAME_LIMIT = 100
 TEXT_LIMIT = 200
+CASE_ID_LIMIT = 30
+# Suggestions for the legal status; any other wording the council uses is fine.
+LEGAL_STATUSES = (
+    "Full care order (section 31)",
+    "Interim care order (section 38)",
+    "Accommodated (section 20)",
+    "Placement order",
+    "Special guardianship order",
+    "Child arrangements order",
+)
 OLDEST_AGE = 21
 YOUNG_PERSON_FROM_AGE = 11
 
@@ -128,6 +138,10 @@ class ChildRecord:
     journey: JourneyDates = field(default_factory=JourneyDates)
     archived: bool = False
     id: str = field(default_factory=new_child_id)
+    # For matching this record to the council's case system (an LCS person ID, say).
+    case_id: str = ""
+    legal_status: str = ""
+    placement_start: dt.date | None = None
 
     @property
     def known_as(self) -> str:
@@ -164,7 +178,7 @@ class ChildRecord:
         if not needle:
             return True
         haystack = " ".join(
-            (self.first_name, self.preferred_name, self.last_name, self.full_name)
+            (self.first_name, self.preferred_name, self.last_name, self.full_name, self.case_id)
         ).casefold()
         return needle in haystack
 
@@ -209,7 +223,33 @@ class ChildRecord:
                     f"The date of birth makes this young person {OLDEST_AGE} or older. "
                     "Please check it."
                 )
+        found.extend(self._case_system_problems(today))
         found.extend(self.journey.problems(self.route))
+        return found
+
+    def _case_system_problems(self, today: dt.date) -> list[str]:
+        found: list[str] = []
+        case_id = self.case_id.strip()
+        if len(case_id) > CASE_ID_LIMIT:
+            found.append(
+                f"The person ID is {len(case_id):,} characters long; case-system IDs are at most "
+                f"{CASE_ID_LIMIT}. Please check it."
+            )
+        elif case_id and not all(ch.isalnum() or ch in "-/ " for ch in case_id):
+            found.append(
+                "The person ID can hold letters, numbers, spaces, '-' and '/' only. Please "
+                "copy it from the case system."
+            )
+        if len(self.legal_status) > TEXT_LIMIT:
+            found.append(
+                f"The legal status is {len(self.legal_status):,} characters long; please keep "
+                f"it to {TEXT_LIMIT} or fewer."
+            )
+        if self.placement_start is not None:
+            if self.placement_start > today:
+                found.append("The placement start date is in the future. Please check it.")
+            elif self.date_of_birth is not None and self.placement_start < self.date_of_birth:
+                found.append("The placement started before the date of birth. Please check it.")
         return found
 
     def validated(self, today: dt.date) -> ChildRecord:
@@ -220,6 +260,8 @@ class ChildRecord:
             last_name=self.last_name.strip(),
             preferred_name=self.preferred_name.strip(),
             service=self.service.strip(),
+            case_id=self.case_id.strip(),
+            legal_status=self.legal_status.strip(),
         )
         problems = trimmed.problems(today)
         if problems:
@@ -240,6 +282,9 @@ class ChildRecord:
             "people": self.people.to_dict(),
             "journey": self.journey.to_dict(),
             "archived": self.archived,
+            "case_id": self.case_id,
+            "legal_status": self.legal_status,
+            "placement_start": to_iso(self.placement_start),
         }
 
     @classmethod
@@ -258,4 +303,7 @@ class ChildRecord:
             people=PeopleAroundChild.from_dict(data.get("people") or {}),
             journey=JourneyDates.from_dict(data.get("journey") or {}),
             archived=bool(data.get("archived", False)),
+            case_id=str(data.get("case_id") or ""),
+            legal_status=str(data.get("legal_status") or ""),
+            placement_start=from_iso(data.get("placement_start")),
         )

@@ -117,7 +117,7 @@ JOURNEY_PLANS: tuple[JourneyPlan, ...] = (
     (Stage.GETTING_READY, CV, ""),
     (Stage.MATCHING_BOOKED, CV, ""),
     (Stage.MATCHING_HELD, PANEL, ""),
-    (Stage.WITH_HEAD_OF_SERVICE, CV, ""),
+    (Stage.OUTCOME_TO_RECORD, PANEL, ""),
     (Stage.WITH_HEAD_OF_SERVICE, CV, "overdue"),
     (Stage.AGREED_VISIT_TO_BOOK, CV, "delay"),
     (Stage.VISIT_BOOKED, PANEL, ""),
@@ -134,6 +134,7 @@ JOURNEY_PLANS: tuple[JourneyPlan, ...] = (
     (Stage.MATCHING_BOOKED, PANEL, ""),
     (Stage.DEFERRED, PANEL, ""),
     (Stage.NOT_AGREED, CV, ""),
+    (Stage.WITH_HEAD_OF_SERVICE, CV, ""),
 )
 # Mostly foster homes, as in real caseloads; every kind appears within the first six.
 HOME_PATTERN: tuple[HomeType, ...] = (
@@ -296,6 +297,9 @@ def _decided(decided: dt.date, decision: Decision, after) -> JourneyDates:
 def _panel_journey(stage: Stage, today: dt.date, ago, ahead, after) -> JourneyDates:
     if stage is Stage.VISIT_BOOKED:
         return JourneyDates(matching_meeting=ago(10, 40), visit=ahead(5, 40))
+    if stage is Stage.OUTCOME_TO_RECORD:
+        panel_day = ago(1, 6)
+        return JourneyDates(matching_meeting=after(panel_day, -60, -25), visit=panel_day)
     if stage is Stage.VISIT_DONE:
         panel_day = ago(1, 20)
         return JourneyDates(

@@ -57,6 +57,7 @@ class Stage(enum.Enum):
     CELEBRATED = 8
     DEFERRED = 9
     NOT_AGREED = 10
+    OUTCOME_TO_RECORD = 11  # panel route: the panel has met, its decision is not recorded
 
     def label(self, route: DecisionRoute | None = None) -> str:
         panel = route is DecisionRoute.PANEL
@@ -80,6 +81,7 @@ class Stage(enum.Enum):
             Stage.CELEBRATED: "Celebrated",
             Stage.DEFERRED: "Deferred",
             Stage.NOT_AGREED: "Not agreed",
+            Stage.OUTCOME_TO_RECORD: "Panel held: decision to record",
         }[self]
 
 
@@ -235,7 +237,7 @@ def journey_status(
 
 
 def _stage(dates: JourneyDates, panel: bool, today: dt.date) -> tuple[Stage, dt.date | None]:
-    if dates.celebration is not None and dates.celebration <= today and _decided_yes(dates, panel):
+    if dates.celebration is not None and dates.celebration <= today and _decided_yes(dates):
         return Stage.CELEBRATED, dates.celebration
     if panel:
         if dates.visit is not None and dates.visit <= today:
@@ -243,6 +245,8 @@ def _stage(dates: JourneyDates, panel: bool, today: dt.date) -> tuple[Stage, dt.
                 return Stage.NOT_AGREED, dates.decision_date or dates.visit
             if dates.decision is Decision.DEFERRED:
                 return Stage.DEFERRED, dates.decision_date or dates.visit
+            if dates.decision is None:
+                return Stage.OUTCOME_TO_RECORD, dates.visit
             return Stage.VISIT_DONE, dates.visit
         if dates.visit is not None:
             return Stage.VISIT_BOOKED, dates.matching_meeting
@@ -266,9 +270,9 @@ def _stage(dates: JourneyDates, panel: bool, today: dt.date) -> tuple[Stage, dt.
     return Stage.GETTING_READY, None
 
 
-def _decided_yes(dates: JourneyDates, panel: bool) -> bool:
-    if panel:
-        return dates.visit is not None and dates.decision in (None, Decision.AGREED)
+def _decided_yes(dates: JourneyDates) -> bool:
+    # On both routes only a decision recorded as agreed counts: a panel that has sat has not
+    # necessarily said yes.
     return dates.decision is Decision.AGREED and dates.visit is not None
 
 
@@ -296,4 +300,6 @@ def _next_step(stage: Stage, dates: JourneyDates, panel: bool) -> str:
         return "Decision deferred: agree what happens next and when."
     if stage is Stage.NOT_AGREED:
         return "Not agreed: record the reasons and the plan."
+    if stage is Stage.OUTCOME_TO_RECORD:
+        return "Record the Lasting Home Panel's decision on the Panel tab."
     return "Journey complete."

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from lasting_home_desktop.domain.child import ChildRecord, PeopleAroundChild
 from lasting_home_desktop.domain.journey import Decision, JourneyDates
@@ -288,3 +289,22 @@ def test_unsaved_typing_is_not_lost_when_choosing_another_child(qtbot, store, to
     messages.answer = True
     assert window.show_child(second.id) is True
     assert window.child_page.child_id == second.id
+
+
+def test_case_system_fields_are_typed_in_the_form_and_shown_on_the_page(
+    qtbot, store, today, messages
+):
+    """A Team Manager records the LCS ID, legal status and placement start; the page shows them."""
+    child = store.add_child(ChildRecord("Maya", "Khan"), today)
+    window = make_window(qtbot, store, today, messages)
+    form = ChildForm(today, lambda record: store.update_child(record, today), child, window)
+    fill_form(form, case_id="LCS-88231", placement_start="07/05/2024")
+    form.legal_status.setCurrentText("Accommodated (section 20)")
+    assert form.try_save()
+    saved = store.child(child.id)
+    assert saved.case_id == "LCS-88231"
+    assert saved.legal_status == "Accommodated (section 20)"
+    assert saved.placement_start == dt.date(2024, 5, 7)
+    window.open_child(child.id)
+    shown = " ".join(label.text() for label in window.child_page.overview.findChildren(QLabel))
+    assert "LCS-88231" in shown and "7 May 2024" in shown

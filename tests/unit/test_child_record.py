@@ -104,3 +104,46 @@ def test_search_matches_any_name_ignoring_case():
     child = make_child()
     assert child.matches("ola") and child.matches("NOWAK") and child.matches("")
     assert not child.matches("Sam")
+
+
+def test_case_system_fields_are_kept_and_checked():
+    """The person ID, legal status and placement start survive a save and are checked kindly."""
+    today = dt.date(2026, 11, 22)
+    child = make_child(
+        date_of_birth=dt.date(2016, 3, 1),
+        case_id=" 1234567 ",
+        legal_status="Full care order (section 31)",
+        placement_start=dt.date(2024, 5, 7),
+    ).validated(today)
+    assert child.case_id == "1234567"
+    back = ChildRecord.from_dict(child.to_dict())
+    assert (back.case_id, back.legal_status, back.placement_start) == (
+        "1234567",
+        "Full care order (section 31)",
+        dt.date(2024, 5, 7),
+    )
+    assert back.matches("12345")  # found by the case-system ID too
+    with pytest.raises(RecordProblem) as caught:
+        make_child(
+            date_of_birth=dt.date(2016, 3, 1),
+            case_id="<b>&amp;",
+            placement_start=dt.date(2015, 1, 1),
+        ).validated(today)
+    assert caught.value.problems == [
+        "The person ID can hold letters, numbers, spaces, '-' and '/' only. Please copy it "
+        "from the case system.",
+        "The placement started before the date of birth. Please check it.",
+    ]
+    with pytest.raises(RecordProblem) as caught:
+        make_child(case_id="9" * 31, placement_start=dt.date(2027, 1, 1)).validated(today)
+    assert len(caught.value.problems) == 2
+    assert "at most 30" in caught.value.problems[0] and "future" in caught.value.problems[1]
+
+
+def test_an_older_record_without_case_system_fields_still_opens():
+    """Records saved before these fields existed read back with them empty."""
+    data = make_child().to_dict()
+    for name in ("case_id", "legal_status", "placement_start"):
+        del data[name]
+    back = ChildRecord.from_dict(data)
+    assert (back.case_id, back.legal_status, back.placement_start) == ("", "", None)

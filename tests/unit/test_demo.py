@@ -14,7 +14,7 @@ def statuses(count, today, seed=2026):
 
 
 def test_the_default_twelve_show_every_stage_route_home_and_flag(today):
-    """Twelve example children cover all ten stages, both routes, four homes, both flags."""
+    """Twelve example children cover every stage, both routes, four homes, both flags."""
     examples, found = statuses(12, today)
     assert {status.stage for status in found} == set(Stage)
     assert {e.record.route for e in examples} == set(DecisionRoute)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 from documents_support import add_child, pdf_text
@@ -240,3 +241,100 @@ def test_every_export_is_in_the_audit_trail(data_dir, today, tmp_path, capsys):
     assert code == 0, err
     entries = [e for e in AuditTrail(data_dir).entries() if e.action == "exported"]
     assert entries and entries[-1].child_id == child.id and "card" in entries[-1].detail
+
+
+def test_batch_leaves_out_every_undecided_child_and_says_why(store, today, tmp_path):
+    """No decision yet, not agreed, deferred, a panel not yet decided: no card, each with why;
+    an agreed child with no visit date is named too, so nobody is silently missing."""
+    from lasting_home_desktop.domain.child import DecisionRoute
+
+    add_child(store, today, first="Agreed")
+    add_child(store, today, first="Waiting", decision=None)
+    add_child(store, today, first="Refused", decision=Decision.NOT_AGREED)
+    add_child(store, today, first="Later", decision=Decision.DEFERRED)
+    add_child(
+        store,
+        today,
+        first="Panelled",
+        route=DecisionRoute.PANEL,
+        decision=None,
+        visit=today + dt.timedelta(days=3),
+    )
+    undated = add_child(store, today, first="Undated")
+    store.update_child(undated.with_changes(journey=replace(undated.journey, visit=None)), today)
+    result = export_batch(store, today, today + dt.timedelta(days=30), tmp_path / "out", today)
+    assert result.included == ["Agreed Nowak"]
+    why = {problem.name.split()[0]: problem.message for problem in result.problems}
+    assert set(why) == {"Waiting", "Refused", "Later", "Panelled", "Undated"}
+    assert "Head of Service's decision is not recorded" in why["Waiting"]
+    assert "not agreed" in why["Refused"] and "deferred" in why["Later"]
+    assert "Lasting Home Panel's decision is not recorded" in why["Panelled"]
+    assert "no commitment visit date" in why["Undated"]
+    made = pdf_text(b"".join(path.read_bytes() for path in result.files))
+    assert "said yes" not in made.replace("Agreed", "")
+    assert not any("Panelled" in path.name or "Waiting" in path.name for path in result.files)
+
+
+def test_export_of_an_undecided_child_refuses_the_card_in_one_line(
+    data_dir, today, tmp_path, capsys
+):
+    """`export --child` makes no card or certificate before the decision: one line, exit 1,
+    and the audit trail records only what was really written."""
+    from lasting_home_desktop.storage.audit import AuditTrail
+
+    with CaseloadStore.open(data_dir) as store:
+        child = add_child(store, today, first="Ola", decision=None)
+    code, out, err = run(
+        capsys, "export", "--data-dir", data_dir, "--child", "Ola", "--out", tmp_path, *TODAY
+    )
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "Card and Certificate not made" in err and "not recorded yet" in err
+    names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf")
+    assert not any("Card" in n or "Certificate" in n for n in names)
+    assert "Ola Nowak - My Lasting Home book.pdf" in names  # the book needs no decision
+    book = pdf_text((tmp_path / "Ola Nowak - My Lasting Home book.pdf").read_bytes())
+    assert "said yes" not in book and "has agreed" not in book
+    entries = [e for e in AuditTrail(data_dir).entries() if e.action == "exported"]
+    assert entries[-1].child_id == child.id and "card" not in entries[-1].detail
+    before = len(AuditTrail(data_dir).entries())
+    code, out, err = run(
+        capsys,
+        "export",
+        "--data-dir",
+        data_dir,
+        "--child",
+        "Ola",
+        "--out",
+        tmp_path / "c",
+        "--only",
+        "card",
+        *TODAY,
+    )
+    assert code == 1 and "Card not made" in err
+    assert not list((tmp_path / "c").glob("*.pdf"))
+    assert len(AuditTrail(data_dir).entries()) == before  # nothing exported, nothing recorded
+
+
+def test_a_failed_export_is_not_recorded_as_done(data_dir, today, tmp_path, capsys, monkeypatch):
+    """An export that fails on a full disk leaves no 'exported' entry in the audit trail."""
+    import errno
+
+    from lasting_home_desktop.storage import safe_files
+    from lasting_home_desktop.storage.audit import AuditTrail
+
+    with CaseloadStore.open(data_dir) as store:
+        add_child(store, today, first="Ola")
+    real_replace = safe_files.os.replace
+
+    def full(source, target):
+        if str(target).endswith(".pdf"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(safe_files.os, "replace", full)
+    code, _, err = run(
+        capsys, "export", "--data-dir", data_dir, "--child", "Ola", "--out", tmp_path, *TODAY
+    )
+    assert code == 1 and "disk is full" in err
+    assert not [e for e in AuditTrail(data_dir).entries() if e.action == "exported"]

@@ -63,7 +63,29 @@ def agreed(decided: dt.date, **more) -> JourneyDates:
             PANEL,
             Stage.VISIT_BOOKED,
         ),
-        (JourneyDates(matching_meeting=days_ago(30), visit=days_ago(1)), PANEL, Stage.VISIT_DONE),
+        # The panel has sat but its decision is not recorded: nobody may assume a yes.
+        (
+            JourneyDates(matching_meeting=days_ago(30), visit=days_ago(1)),
+            PANEL,
+            Stage.OUTCOME_TO_RECORD,
+        ),
+        (
+            JourneyDates(
+                matching_meeting=days_ago(30),
+                visit=days_ago(1),
+                decision=Decision.AGREED,
+                decision_date=days_ago(1),
+            ),
+            PANEL,
+            Stage.VISIT_DONE,
+        ),
+        (
+            JourneyDates(
+                matching_meeting=days_ago(60), visit=days_ago(20), celebration=days_ago(2)
+            ),
+            PANEL,
+            Stage.OUTCOME_TO_RECORD,
+        ),
         (
             JourneyDates(visit=days_ago(5), decision=Decision.DEFERRED, decision_date=days_ago(5)),
             PANEL,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.child import (
+    LEGAL_STATUSES,
     AgeBand,
     ChildRecord,
     DecisionRoute,
@@ -35,6 +36,21 @@ from ...domain.journey import Decision, JourneyDates
 from ...storage.safe_files import StorageWriteError
 
 SaveChild = Callable[[ChildRecord], ChildRecord]
+
+
+def _choices(accessible: str, items: list[tuple[str, object]]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(accessible)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+def _form(*rows: tuple[str | QLabel, QWidget | QHBoxLayout]) -> QFormLayout:
+    form = QFormLayout()
+    for label, field in rows:
+        form.addRow(label, field)
+    return form
 
 
 def _date_field(accessible: str) -> QLineEdit:
@@ -66,76 +82,11 @@ class ChildForm(QDialog):
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setWordWrap(True)
         self.problems.hide()
-
-        self.first_name = self._line("First name")
-        self.preferred_name = self._line("Preferred name (what the child likes to be called)")
-        self.last_name = self._line("Last name")
-        self.date_of_birth = _date_field("Date of birth")
-        self.look = QComboBox()
-        self.look.setAccessibleName("Look in together mode")
-        self.look.addItem("From the date of birth", None)
-        for band in AgeBand:
-            self.look.addItem(band.label, band)
-        self.home_type = QComboBox()
-        self.home_type.setAccessibleName("Home type")
-        for home in HomeType:
-            self.home_type.addItem(home.label, home)
-        self.route = QComboBox()
-        self.route.setAccessibleName("Decision route")
-        for route in DecisionRoute:
-            self.route.addItem(route.label, route)
-        self.service = self._line("Service or division")
-
-        self.carers = self._line("Carers (for example: Jo and Sam)")
-        self.social_worker = self._line("Allocated social worker")
-        self.supervising = self._line("Supervising social worker")
-        self.team_manager = self._line("Team Manager")
-        self.iro = self._line("Independent Reviewing Officer (IRO)")
-        self.decision_maker = self._line("Head of Service or Panel Chair")
-
-        self.matching = _date_field("Matching meeting date")
-        self.sent = _date_field("Recommendation sent to the Head of Service")
-        self.due = QLabel(objectName="Subtle")
-        self.decision = QComboBox()
-        self.decision.setAccessibleName("Decision")
-        self.decision.addItem("Not yet decided", None)
-        for decision in Decision:
-            self.decision.addItem(decision.label, decision)
-        self.decision_date = _date_field("Decision date")
-        self.visit = _date_field("Commitment visit or panel date")
-        self.celebration = _date_field("Celebration date")
-
-        profile = QFormLayout()
-        profile.addRow("First name *", self.first_name)
-        profile.addRow("Preferred name", self.preferred_name)
-        profile.addRow("Last name *", self.last_name)
-        profile.addRow("Date of birth", self.date_of_birth)
-        profile.addRow("Together-mode look", self.look)
-        profile.addRow("Home", self.home_type)
-        profile.addRow("Decision route", self.route)
-        profile.addRow("Service or division", self.service)
-        people = QFormLayout()
-        people.addRow("Carers", self.carers)
-        people.addRow("Allocated social worker", self.social_worker)
-        people.addRow("Supervising social worker", self.supervising)
-        people.addRow("Team Manager", self.team_manager)
-        people.addRow("IRO", self.iro)
-        people.addRow("Head of Service / Panel Chair", self.decision_maker)
-        journey = QFormLayout()
-        journey.addRow("Matching meeting", self.matching)
-        sent_row = QHBoxLayout()
-        sent_row.addWidget(self.sent)
-        sent_row.addWidget(self.due, 1)
-        journey.addRow("Recommendation sent", sent_row)
-        journey.addRow("Decision", self.decision)
-        journey.addRow("Decision date", self.decision_date)
-        self.visit_label = QLabel("Commitment visit")
-        journey.addRow(self.visit_label, self.visit)
-        journey.addRow("Celebration", self.celebration)
+        self._build_fields()
 
         body = QWidget()
         column = QVBoxLayout(body)
-        for title, form in (("The child", profile), ("People", people), ("Journey", journey)):
+        for title, form in self._groups():
             box = QGroupBox(title)
             box.setLayout(form)
             column.addWidget(box)
@@ -161,6 +112,84 @@ class ChildForm(QDialog):
             self._fill(child)
         self._route_changed()
 
+    def _build_fields(self) -> None:
+        self.first_name = self._line("First name")
+        self.preferred_name = self._line("Preferred name (what the child likes to be called)")
+        self.last_name = self._line("Last name")
+        self.date_of_birth = _date_field("Date of birth")
+        self.look = _choices("Look in together mode", [("From the date of birth", None)])
+        for band in AgeBand:
+            self.look.addItem(band.label, band)
+        self.home_type = _choices("Home type", [(home.label, home) for home in HomeType])
+        self.route = _choices("Decision route", [(route.label, route) for route in DecisionRoute])
+        self.service = self._line("Service or division")
+
+        self.case_id = self._line("Person ID in the case system (for example the LCS ID)")
+        self.case_id.setMaximumWidth(220)
+        self.legal_status = _choices("Legal status", [("", "")] + [(s, s) for s in LEGAL_STATUSES])
+        self.legal_status.setEditable(True)
+        self.placement_start = _date_field("Placement start date")
+
+        self.carers = self._line("Carers (for example: Jo and Sam)")
+        self.social_worker = self._line("Allocated social worker")
+        self.supervising = self._line("Supervising social worker")
+        self.team_manager = self._line("Team Manager")
+        self.iro = self._line("Independent Reviewing Officer (IRO)")
+        self.decision_maker = self._line("Head of Service or Panel Chair")
+
+        self.matching = _date_field("Matching meeting date")
+        self.sent = _date_field("Recommendation sent to the Head of Service")
+        self.due = QLabel(objectName="Subtle")
+        self.decision = _choices("Decision", [("Not yet decided", None)])
+        for decision in Decision:
+            self.decision.addItem(decision.label, decision)
+        self.decision_date = _date_field("Decision date")
+        self.visit = _date_field("Commitment visit or panel date")
+        self.celebration = _date_field("Celebration date")
+        self.visit_label = QLabel("Commitment visit")
+
+    def _groups(self) -> list[tuple[str, QFormLayout]]:
+        profile = _form(
+            ("First name *", self.first_name),
+            ("Preferred name", self.preferred_name),
+            ("Last name *", self.last_name),
+            ("Date of birth", self.date_of_birth),
+            ("Together-mode look", self.look),
+            ("Home", self.home_type),
+            ("Decision route", self.route),
+            ("Service or division", self.service),
+        )
+        case_system = _form(
+            ("Person ID (e.g. LCS ID)", self.case_id),
+            ("Legal status", self.legal_status),
+            ("Placement start", self.placement_start),
+        )
+        people = _form(
+            ("Carers", self.carers),
+            ("Allocated social worker", self.social_worker),
+            ("Supervising social worker", self.supervising),
+            ("Team Manager", self.team_manager),
+            ("IRO", self.iro),
+            ("Head of Service / Panel Chair", self.decision_maker),
+        )
+        sent_row = QHBoxLayout()
+        sent_row.addWidget(self.sent)
+        sent_row.addWidget(self.due, 1)
+        journey = _form(
+            ("Matching meeting", self.matching),
+            ("Recommendation sent", sent_row),
+            ("Decision", self.decision),
+            ("Decision date", self.decision_date),
+            (self.visit_label, self.visit),
+            ("Celebration", self.celebration),
+        )
+        return [
+            ("The child", profile),
+            ("Case system", case_system),
+            ("People", people),
+            ("Journey", journey),
+        ]
+
     def _line(self, accessible: str) -> QLineEdit:
         field = QLineEdit()
         field.setAccessibleName(accessible)
@@ -175,6 +204,9 @@ class ChildForm(QDialog):
         self.home_type.setCurrentIndex(self.home_type.findData(child.home_type))
         self.route.setCurrentIndex(self.route.findData(child.route))
         self.service.setText(child.service)
+        self.case_id.setText(child.case_id)
+        self.legal_status.setCurrentText(child.legal_status)
+        self.placement_start.setText(format_short(child.placement_start))
         people = child.people
         self.carers.setText(join_names(list(people.carers)))
         self.social_worker.setText(people.social_worker)
@@ -223,6 +255,7 @@ class ChildForm(QDialog):
             celebration=date_of(self.celebration, "Celebration"),
         )
         birth = date_of(self.date_of_birth, "Date of birth")
+        placement_start = date_of(self.placement_start, "Placement start")
         if problems:
             raise RecordProblem(problems)
         values = dict(
@@ -234,6 +267,9 @@ class ChildForm(QDialog):
             home_type=self.home_type.currentData(),
             route=self.route.currentData(),
             service=self.service.text(),
+            case_id=self.case_id.text(),
+            legal_status=self.legal_status.currentText(),
+            placement_start=placement_start,
             people=PeopleAroundChild(
                 carers=split_names(self.carers.text()),
                 social_worker=self.social_worker.text().strip(),

@@ -204,6 +204,13 @@ class ChildPage(QWidget):
             ("Head of Service / Panel Chair", people.decision_maker),
         ):
             who.addRow(label, plain_label(value or "Not recorded", selectable=True))
+        case_system = QFormLayout()
+        for label, value in (
+            ("Person ID", child.case_id),
+            ("Legal status", child.legal_status),
+            ("Placement start", format_long(child.placement_start)),
+        ):
+            case_system.addRow(label, plain_label(value or "Not recorded", selectable=True))
         journey = QFormLayout()
         dates = child.journey
         panel = child.route is DecisionRoute.PANEL
@@ -222,7 +229,11 @@ class ChildPage(QWidget):
         for label, value in rows:
             journey.addRow(label, plain_label(value or "Not yet", selectable=True))
         layout = QVBoxLayout()
-        for title, form in (("Journey", journey), ("People around the child", who)):
+        for title, form in (
+            ("Journey", journey),
+            ("People around the child", who),
+            ("Case system", case_system),
+        ):
             box = QGroupBox(title)
             box.setLayout(form)
             layout.addWidget(box)
