@@ -10,6 +10,13 @@ import datetime as dt  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# The suite shares two cores: judge properties by their examples, not by the clock.
+settings.register_profile(
+    "lasting-home", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150
+)
+settings.load_profile("lasting-home")
 
 TODAY = dt.date(2026, 11, 22)
 

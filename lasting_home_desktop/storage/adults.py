@@ -53,9 +53,10 @@ class AdultRecords:
         then nothing is written), then the record itself."""
         child = self.store.child(child_id)
         changed = child.with_changes(journey=replace(child.journey, **journey))
-        if changed != child:
-            child = self.store.update_child(changed, today)
-        self.save(child_id, record)
+        with self.store.transaction():  # the dates and the record land together, or neither
+            if changed != child:
+                child = self.store.update_child(changed, today)
+            self.save(child_id, record)
         return child
 
     # -- folder-wide panel dates, set by the Panel Administrator ------------------------------

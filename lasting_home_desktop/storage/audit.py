@@ -33,6 +33,8 @@ _SEALED_LINE = b"S:"
 ACTIONS: dict[str, str] = {
     "unlocked": "Unlocked Lasting Home",
     "opened": "Opened a child's record",
+    "added": "Added a child's record",
+    "changed": "Changed a child's record",
     "exported": "Exported documents",
     "printed": "Printed documents",
     "deleted": "Deleted a child's record",
@@ -104,24 +106,35 @@ class AuditTrail:
         """Append one entry. A read-only look writes nothing (and returns None). The file is
         held while the last entry is read and the new one written, so a command-line task
         writing at the same moment as the app cannot fork the chain."""
-        if self.read_only:
-            return None
+        written = self.record_many([(action, child_id, detail)])
+        return written[0] if written else None
+
+    def record_many(self, items: list[tuple[str, str, str]]) -> list[AuditEntry]:
+        """Append several entries (action, child id, detail) in one write: a save that changed
+        many children costs one read of the chain's end and one fsync."""
+        if self.read_only or not items:
+            return []
         try:
             new_file = not self.path.exists()
             with open(self.path, "a+b") as handle, _held(handle):
                 handle.seek(0)
                 prev = self._last_hash_in(handle.read())
-                fields = {
-                    "time": self._clock().isoformat(),
-                    "worker": self.worker.strip()[:200] or "(name not given)",
-                    "action": action,
-                    "child_id": child_id,
-                    "detail": detail[:500],
-                    "prev_hash": prev,
-                }
-                entry = AuditEntry(**fields, hash=entry_hash(fields))
+                entries, lines = [], []
+                for action, child_id, detail in items:
+                    fields = {
+                        "time": self._clock().isoformat(),
+                        "worker": self.worker.strip()[:200] or "(name not given)",
+                        "action": action,
+                        "child_id": child_id,
+                        "detail": detail[:500],
+                        "prev_hash": prev,
+                    }
+                    entry = AuditEntry(**fields, hash=entry_hash(fields))
+                    entries.append(entry)
+                    lines.append(self._encode(entry) + b"\n")
+                    prev = entry.hash
                 handle.seek(0, os.SEEK_END)
-                handle.write(self._encode(entry) + b"\n")
+                handle.write(b"".join(lines))
                 handle.flush()
                 os.fsync(handle.fileno())
             if new_file:
@@ -131,7 +144,7 @@ class AuditTrail:
                 "The audit trail could not be written, so this was not done. Please try again.",
                 error,
             ) from error
-        return entry
+        return entries
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -166,6 +166,7 @@ def test_idle_lock_hides_the_worker_window_until_unlocked(qtbot, data_dir, today
     actions = [(e.worker, e.action) for e in session.store.audit.entries()]
     assert actions == [
         ("Priya Shah", "unlocked"),
+        *[("Priya Shah", "added")] * 4,
         ("Priya Shah", "opened"),
         ("Priya Shah", "unlocked"),
     ]
@@ -244,8 +245,9 @@ def test_audit_view_lists_entries_and_flags_a_broken_chain(qtbot, data_dir, toda
     menu = holder["menu"]
     view = menu.show_audit()
     qtbot.addWidget(view)
-    assert view.table.rowCount() == 2
+    assert view.table.rowCount() == 3  # unlocked, added the child, opened their record
     assert view.table.item(0, 2).text() == "Opened a child's record"
+    assert view.table.item(1, 2).text() == "Added a child's record"
     assert view.table.item(0, 3).text() == f"Kasia Zielińska ({child.id})"
     assert "is whole" in view.status.text()
     target = tmp_path / "audit.csv"
