@@ -128,6 +128,8 @@ def run_app(
     )
     failed: list[bool] = []
     session.failed.connect(lambda: (failed.append(True), app.exit(1)))
+    # Logging off or shutting down with typing not saved: it is kept as drafts.
+    app.commitDataRequest.connect(session.session_ending)
     if not (passphrase and session.unlock_with(passphrase, _login_name())):
         session.show_unlock()
     if failed:

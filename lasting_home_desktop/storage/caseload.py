@@ -23,6 +23,7 @@ from .backups import BACKUP_FOLDER, DatabaseBackups
 from .changes import ADDED, FOLDER, RECORD, REMOVED, SETTINGS, Change, ChangeNotices
 from .crash_safe import CrashSafeStorage, load_database_file
 from .crypto import FolderKey, FolderLocked, is_encrypted_folder, seal_with
+from .drafts import DRAFTS_FOLDER, Drafts
 from .lock import DataFolderLock
 from .media import MEDIA_FOLDER, MediaStore
 from .migrations import META_TABLE, migrate
@@ -79,6 +80,7 @@ class CaseloadStore:
         self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
         self.audit = AuditTrail(folder, key, read_only=lock is None)
         self.changes = ChangeNotices()
+        self.drafts = Drafts(folder / DRAFTS_FOLDER, key)
         self._queued: list[Change] | None = None  # held back inside a transaction
         # Audit entries a full disk held back: they go in with the next ones.
         self._unaudited: list[tuple[str, str, str]] = []
@@ -321,6 +323,11 @@ class CaseloadStore:
             table.update(new, doc_ids=[doc.doc_id])
         self._changed(Change(child_id, name, tuple(fields)))
 
+    def remove_section(self, name: str, child_id: str) -> None:
+        """Drop one part of a child's record (it was deleted elsewhere and the worker agreed)."""
+        if self._db.table(name).remove(Query().child_id == child_id):
+            self._changed(Change(child_id, name, kind=REMOVED))
+
     def sections(self, name: str) -> dict[str, dict[str, Any]]:
         """Every child's copy of one section, by child id."""
         out: dict[str, dict[str, Any]] = {}
@@ -429,11 +436,13 @@ def _revised(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str,
 
 def _audited(change: Change) -> bool:
     # A new child is one entry (not one per part); a deletion and a hand-over write their own.
-    return change.origin != HANDOVER and change.kind != REMOVED
+    return change.origin != HANDOVER and not (change.kind == REMOVED and change.part == RECORD)
 
 
 def _audit_detail(change: Change) -> str:
     what = part_title(change.part)
+    if change.kind == REMOVED:
+        return f"{what}: removed"
     if change.kind == ADDED:
         return "A new child's record" + (" (from the team)" if change.origin == "team" else "")
     names = ", ".join(change.fields) or "saved"

@@ -43,6 +43,7 @@ def delete_child_record(store: CaseloadStore, child_id: str) -> RemovalSummary:
     media_files = sum(1 for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
     if folder.is_dir():
         shutil.rmtree(folder)
+    store.drafts.remove_child(child_id)  # unsaved typing about the child goes too
     backups = store.backups.rewrite_each(lambda tables: drop_child_from_tables(tables, child_id))
     backups += _clean_kept_aside(store, child_id)
     summary = RemovalSummary(sections, media_files, backups)

@@ -63,6 +63,25 @@ class AppSession(QObject):
         self.screen_lock = ScreenLock(
             self.idle, self.unlock_screen, is_together_window, lambda: self.worker, parent=self
         )
+        self.screen_lock.lockedChanged.connect(self._locked_changed)
+
+    def _locked_changed(self, locked: bool) -> None:
+        if locked:
+            # The laptop may be shut while locked: keep the typing as drafts first.
+            self.keep_drafts_now()
+
+    def keep_drafts_now(self) -> None:
+        """Every form's unsaved typing written as a draft now (a lock, logging off)."""
+        keep = getattr(self.window, "keep_drafts_now", None)
+        if callable(keep):
+            keep()
+
+    def session_ending(self, *_: object) -> None:
+        """The computer is logging off or shutting down: keep the typing as drafts and let
+        the windows close without asking (nobody may be there to answer)."""
+        self.keep_drafts_now()
+        if self.window is not None:
+            self.window.setProperty("session_ending", True)
 
     def show_unlock(self) -> None:
         self.unlock_screen.show()

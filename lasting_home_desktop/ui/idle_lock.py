@@ -176,6 +176,7 @@ class ScreenLock(QObject):
             return
         self.is_locked = True
         self.idle.locked = True
+        self._close_popups()
         own = {self.unlock_screen}
         child_look: Look | None = None
         self._hidden, self._faded = [], []
@@ -197,10 +198,23 @@ class ScreenLock(QObject):
         if child_look is not None:
             self.waiting = WaitingForWorker(child_look)
             self.waiting.workerBack.connect(self._worker_is_back)
+            # Modal and shown last, so it takes the keyboard and mouse even from a message
+            # box or file dialog that was waiting when the lock came.
+            self.waiting.setWindowModality(Qt.WindowModality.ApplicationModal)
             self.waiting.showFullScreen()
         else:
             self._show_unlock()
         self.lockedChanged.emit(True)
+
+    @staticmethod
+    def _close_popups() -> None:
+        # A menu or a drop-down list grabs the mouse and keyboard; it would keep them from the
+        # unlock screen. Nothing is lost by closing one.
+        for _ in range(10):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                return
+            popup.close()
 
     def _worker_is_back(self) -> None:
         self._show_unlock()
@@ -212,6 +226,9 @@ class ScreenLock(QObject):
             prepare(self._worker())
         screen.closable = False  # type: ignore[attr-defined]
         screen.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        # Modal and shown last: above any dialog that was open, it alone takes the input.
+        screen.hide()
+        screen.setWindowModality(Qt.WindowModality.ApplicationModal)
         screen.showFullScreen()
         screen.raise_()
         screen.activateWindow()
@@ -222,6 +239,7 @@ class ScreenLock(QObject):
             return
         self.unlock_screen.closable = True  # type: ignore[attr-defined]
         self.unlock_screen.hide()
+        self.unlock_screen.setWindowModality(Qt.WindowModality.NonModal)
         if self.waiting is not None:
             self.waiting.hide()
             self.waiting.deleteLater()

@@ -32,6 +32,18 @@ class UserMessages:
         box.exec()
         return box.clickedButton() is yes_button
 
+    def choose(self, headline: str, detail: str, options: list[str]) -> int:
+        """A question with several answers, each saying what it does; returns the index of
+        the one chosen (the last is the safe way out, also taken by Escape)."""
+        box = self._box(headline, detail)
+        box.setIcon(QMessageBox.Icon.Question)
+        buttons = [box.addButton(text, QMessageBox.ButtonRole.ActionRole) for text in options]
+        box.setEscapeButton(buttons[-1])
+        box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else len(options) - 1
+
     def _box(self, headline: str, detail: str) -> QMessageBox:
         box = QMessageBox(self.parent)
         box.setWindowTitle("Lasting Home")
@@ -47,6 +59,7 @@ class RecordedMessages(UserMessages):
     """For tests: remembers what was said and answers questions with `answer`."""
 
     answer: bool = True
+    choice: int = 0  # the option `choose` picks
     told: list[tuple[str, str, bool]] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
 
@@ -59,3 +72,7 @@ class RecordedMessages(UserMessages):
     def ask(self, headline: str, detail: str, yes: str, no: str = "Cancel") -> bool:
         self.asked.append((headline, detail))
         return self.answer
+
+    def choose(self, headline: str, detail: str, options: list[str]) -> int:
+        self.asked.append((headline, detail))
+        return self.choice

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 class PeopleTable(QWidget):
     """Text columns, plus optional tick columns (invited / attended). The last text column can
-    offer suggestions (agencies) while still taking any text."""
+    offer suggestions (agencies) while still taking any text. `changed` whenever a row is
+    added, removed or edited."""
+
+    changed = Signal()
 
     def __init__(
         self,
@@ -34,6 +37,7 @@ class PeopleTable(QWidget):
         self.tick_columns = list(tick_columns)
         self.suggestions = list(suggestions)
         self.table = QTableWidget(0, len(self.text_columns) + len(self.tick_columns))
+        self.table.itemChanged.connect(self.changed)
         self.table.setHorizontalHeaderLabels(self.text_columns + self.tick_columns)
         header = self.table.horizontalHeader()
         for column in range(len(self.text_columns)):
@@ -71,6 +75,7 @@ class PeopleTable(QWidget):
                 combo.setEditable(True)
                 combo.addItems(["", *self.suggestions])
                 combo.setCurrentText(text)
+                combo.currentTextChanged.connect(self.changed)
                 self.table.setCellWidget(row, column, combo)
             else:
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -82,16 +87,19 @@ class PeopleTable(QWidget):
             self.table.setItem(row, len(self.text_columns) + offset, item)
 
         self._fit_height()
+        self.changed.emit()
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
         for row in rows:
             self.table.removeRow(row)
         self._fit_height()
+        self.changed.emit()
 
     def clear(self) -> None:
         self.table.setRowCount(0)
         self._fit_height()
+        self.changed.emit()
 
     def _fit_height(self) -> None:
         # Every row visible up to ten, then it scrolls; room for two when empty.

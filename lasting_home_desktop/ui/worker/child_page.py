@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,8 +23,10 @@ from ...domain.child import ChildRecord, DecisionRoute
 from ...domain.dates import format_long
 from ...domain.journey import JourneySettings, journey_status
 from ...storage.caseload import CaseloadStore
+from ..clash_chooser import ClashChooser
 from ..messages import UserMessages
 from ..section_context import ChildSectionContext, ChildSectionFactory
+from ..store_signals import Change, store_signals
 from ..widgets import plain_label
 
 
@@ -88,6 +91,7 @@ class ChildPage(QWidget):
             today=today,
             messages=messages,
             record_changed=self._section_changed_record,
+            clashes=ClashChooser(self),
         )
         self._factories: list[ChildSectionFactory | None] = [None]
         self._built: dict[int, QWidget] = {0: self._scrolling(self.overview)}
@@ -106,6 +110,12 @@ class ChildPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(body, 1)
         self.refresh()
+        # The page shows what is stored now: any save to this child, from any screen, together
+        # mode, an import or the team, is shown at once.
+        store_signals(store).changed.connect(self._store_changed)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save_open_part)
 
     @property
     def section_titles(self) -> list[str]:
@@ -145,6 +155,37 @@ class ChildPage(QWidget):
             if callable(getattr(widget, "has_unsaved_changes", None))
             and widget.has_unsaved_changes()
         ]
+
+    def save_open_part(self) -> bool:
+        """Ctrl+S: save the part on screen, if it is one that saves."""
+        widget = self.section_stack.currentWidget()
+        save = getattr(widget, "save", None)
+        return bool(save()) if callable(save) else False
+
+    def keep_drafts_now(self) -> bool:
+        """Every opened part with typing writes its draft now (before a lock or shut-down);
+        False if any could not be kept."""
+        kept = True
+        for widget in self._built.values():
+            keep = getattr(widget, "keep_draft_now", None)
+            if callable(keep):
+                kept = keep() is not False and kept
+        return kept
+
+    def _store_changed(self, change: Change) -> None:
+        if change.child_id != self.child_id:
+            return
+        try:
+            self.refresh()
+        except KeyError:
+            return  # the child was removed: the window closes this page
+        for widget in self._built.values():
+            # Parts that only show things (the child's voice, the bin) show them anew; forms
+            # look after themselves, keeping any typing.
+            if not hasattr(widget, "has_unsaved_changes") and callable(
+                getattr(widget, "refresh", None)
+            ):
+                widget.refresh()
 
     def _scrolling(self, inner: QWidget) -> QScrollArea:
         scroll = QScrollArea()

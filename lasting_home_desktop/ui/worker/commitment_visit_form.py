@@ -24,6 +24,7 @@ from .section_form import (
 
 
 class CommitmentVisitForm(SectionForm):
+    record_type = CommitmentVisit
     what = "commitment visit"
     heading = "Lasting home commitment visit"
     intro = (
@@ -132,7 +133,7 @@ class CommitmentVisitForm(SectionForm):
             )
         if problems:
             return problems
-        self.records.save_with_journey(self.context.child_id, visit, self.context.today, visit=day)
+        self.save_record(visit, visit=day)
         return []
 
 

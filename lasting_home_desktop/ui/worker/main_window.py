@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,6 +22,7 @@ from ...domain.tracker import tracker_rows
 from ...storage.caseload import CaseloadStore
 from ...storage.safe_files import StorageWriteError
 from ..messages import UserMessages
+from ..store_signals import Change, store_signals
 from .caseload_view import CaseloadView
 from .first_start import FirstStartPanel
 
@@ -90,6 +91,60 @@ class WorkerWindow(QMainWindow):
             self.screens.setCurrentWidget(self.first_start)
         else:
             self.show_caseload()
+        # Whatever saves (a tab, together mode, an import, the team), the lists show it; a
+        # burst of saves is shown once.
+        self._lists_stale = QTimer(self)
+        self._lists_stale.setSingleShot(True)
+        self._lists_stale.setInterval(0)
+        self._lists_stale.timeout.connect(self._show_lists_again)
+        store_signals(store).changed.connect(self._store_changed)
+
+    def _store_changed(self, change: Change) -> None:
+        from ...storage.changes import RECORD, REMOVED
+
+        page = self.child_page
+        gone = change.kind == REMOVED and change.part == RECORD
+        if gone and page is not None and page.child_id == change.child_id:
+            self.page_area.removeWidget(page)
+            page.deleteLater()
+            self.child_page = None
+            self.page_area.setCurrentWidget(self.no_child)
+        self._lists_stale.start()
+
+    def _show_lists_again(self) -> None:
+        self._refresh_caseload()
+        if self._tracker is not None and self.screens.currentWidget() is self._tracker:
+            self.show_tracker()
+
+    # -- leaving ---------------------------------------------------------------------------------
+
+    def keep_drafts_now(self) -> bool:
+        """Keep every unsaved typing as a draft now (the idle lock, logging off)."""
+        return self.child_page.keep_drafts_now() if self.child_page is not None else True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing with typed, unsaved changes asks first, as choosing another child does."""
+        page = self.child_page
+        unsaved = page.unsaved_sections() if page is not None else []
+        if not unsaved or page is None:
+            event.accept()
+            return
+        if self.property("session_ending"):
+            page.keep_drafts_now()  # logging off: nobody to ask, and nothing lost
+            event.accept()
+            return
+        name = self.store.child(page.child_id).known_as
+        answer = self.messages.choose(
+            "Close Lasting Home with typing not saved?",
+            f"{name}'s {', '.join(unsaved)}: you have typed changes that are not saved yet.",
+            ["Save and close", "Close, keeping it as a draft", "Stay"],
+        )
+        if answer == 0 and all(
+            getattr(page.section(title), "save", lambda: True)() for title in unsaved
+        ) or answer == 1 and page.keep_drafts_now():
+            event.accept()
+        else:
+            event.ignore()
 
     @property
     def tracker(self) -> TrackerView:

@@ -34,6 +34,7 @@ from .section_form import (
 
 
 class MatchingMeetingForm(SectionForm):
+    record_type = MatchingMeeting
     what = "matching meeting record"
     heading = "Matching meeting"
     intro = (
@@ -179,9 +180,7 @@ class MatchingMeetingForm(SectionForm):
         problems += meeting.problems(meeting_held=held)
         if problems:
             return problems
-        self.records.save_with_journey(
-            self.context.child_id, meeting, self.context.today, matching_meeting=day
-        )
+        self.save_record(meeting, matching_meeting=day)
         return []
 
 

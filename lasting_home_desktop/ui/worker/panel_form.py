@@ -39,6 +39,7 @@ DatesEditorOpener = Callable[[PanelDatesEditor], int]
 
 
 class PanelForm(SectionForm):
+    record_type = PanelBooking
     what = "panel booking"
     heading = "Lasting Home Panel"
     intro = (
@@ -214,10 +215,8 @@ class PanelForm(SectionForm):
             problems.append("The outcome can be recorded once the panel has met.")
         if problems:
             return problems
-        self.records.save_with_journey(
-            child.id,
+        self.save_record(
             booking,
-            self.context.today,
             visit=panel_date,
             decision=outcome,
             decision_date=panel_date if outcome is not None else None,
