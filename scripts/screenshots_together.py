@@ -85,7 +85,7 @@ def main(out: Path) -> list[Path]:
                 ),
                 TODAY,
             )
-            WorkerPin(store).set("2468")
+            WorkerPin(store).set("2957")
             for band, look in ((AgeBand.CHILD, "child"), (AgeBand.YOUNG_PERSON, "young-person")):
                 ChildVoiceRecords(store).save(child.id, example_voice(band))
                 window = TogetherWindow(
@@ -104,7 +104,7 @@ def main(out: Path) -> list[Path]:
                 app.processEvents()
                 window.grab().save(str(out / f"together-{look}-pin.png"))
                 saved.append(out / f"together-{look}-pin.png")
-                window.pin_panel.pin_edit.setText("2468")
+                window.pin_panel.pin_edit.setText("2957")
                 window.pin_panel.submit()
                 app.processEvents()
             # The worker's side afterwards: what the child said, with a worry flag.

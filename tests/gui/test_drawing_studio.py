@@ -2,7 +2,7 @@
 naming, the gallery, the bin, and the friendly "are you sure?"."""
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
@@ -35,8 +35,8 @@ def library(store):
 
 @pytest.fixture
 def open_studio(qtbot, library, child_id):
-    def make(look=CHILD_LOOK):
-        studio = DrawingStudio(library, child_id, look)
+    def make(look=CHILD_LOOK, autosave_timer=None):
+        studio = DrawingStudio(library, child_id, look, autosave_timer=autosave_timer)
         qtbot.addWidget(studio)
         studio.resize(1280, 800)
         studio.show()
@@ -71,10 +71,14 @@ def saved_picture(library, child_id, drawing_id) -> QImage:
 
 def test_a_drawing_saves_itself_after_a_pause(qtbot, open_studio, library, child_id):
     """With no button pressed, the drawing is on disk as a print-size PNG, pixel for pixel."""
-    studio = open_studio()
+    pause = QTimer()
+    pause.setInterval(60_000)  # never fires by itself: the test says when the child paused
+    studio = open_studio(autosave_timer=pause)
     assert library.drawings(child_id) == []
+    scribble(qtbot, studio)
+    assert pause.isActive() and library.drawings(child_id) == []
     with qtbot.waitSignal(studio.drawingsChanged, timeout=10_000):
-        scribble(qtbot, studio)
+        pause.timeout.emit()
     [info] = library.drawings(child_id)
     saved = saved_picture(library, child_id, info.drawing_id)
     assert saved.width() == 1600 and saved.height() == 1200

@@ -6,7 +6,7 @@ its questions in big panels in place of the picture."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QStackedLayout,
@@ -29,7 +29,13 @@ class DrawingStudio(QWidget):
     drawingsChanged = Signal()  # a drawing was saved, named, thrown away or brought back
 
     def __init__(
-        self, library: DrawingLibrary, child_id: str, look: Look, parent: QWidget | None = None
+        self,
+        library: DrawingLibrary,
+        child_id: str,
+        look: Look,
+        parent: QWidget | None = None,
+        *,
+        autosave_timer: QTimer | None = None,
     ):
         super().__init__(parent)
         self.library = library
@@ -41,7 +47,7 @@ class DrawingStudio(QWidget):
         self.setStyleSheet(studio_style(look))
         self.canvas = DrawingCanvas()
         self.canvas.surround = QColor(look.background)
-        self.autosave = DrawingAutosave(library, child_id, self)
+        self.autosave = DrawingAutosave(library, child_id, self, timer=autosave_timer)
         self.gallery = DrawingGallery(library, child_id, self.sizes)
         self.confirm = ConfirmPanel()
         self.naming = NamePanel()
