@@ -186,6 +186,13 @@ class ChildVoice:
     def with_picture(self, picture: PictureChoice | None, today: dt.date) -> ChildVoice:
         return self._stamped(Page.ABOUT_ME, today, picture=picture)
 
+    def without_binned_drawing(self, drawing_id: str, today: dt.date) -> ChildVoice:
+        """A drawing thrown in the bin no longer stands for the child."""
+        picture = self.picture
+        if picture is None or picture.kind is not PictureKind.DRAWING or picture.ref != drawing_id:
+            return self
+        return self._stamped(Page.ABOUT_ME, today, picture=None)
+
     def with_person(self, person_id: str, chosen: bool, today: dt.date) -> ChildVoice:
         if choice(PEOPLE, person_id) is None:
             raise ValueError(f"Unknown person: {person_id}")

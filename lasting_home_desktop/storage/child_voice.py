@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..domain.child_voice import ChildVoice
+from ..domain.together_settings import TogetherSettings
 from .caseload import CaseloadStore
 from .unlock_tries import wait_after
 
@@ -59,6 +60,14 @@ class ChildVoiceRecords:
 
     def save(self, child_id: str, voice: ChildVoice) -> None:
         self.store.save_section(SECTION, child_id, voice.to_dict())
+
+
+def together_settings(store: CaseloadStore, child_id: str) -> TogetherSettings:
+    return TogetherSettings.from_dict(store.section(TogetherSettings.SECTION, child_id))
+
+
+def save_together_settings(store: CaseloadStore, child_id: str, settings: TogetherSettings) -> None:
+    store.save_section(TogetherSettings.SECTION, child_id, settings.to_dict())
 
 
 class PinProblem(ValueError):

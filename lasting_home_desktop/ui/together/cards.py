@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from ... import resources
 from ..theme import Look
 from .style import CardSize, card_size, chosen_fill, font
 
 MIN_TARGET_PX = 64
+LONG_PRESS_MS = 650  # holding a card this long reads it aloud instead of choosing it
+SMALLEST_WORDS_PT = 9
 _RENDERERS: dict[str, QSvgRenderer] = {}
 
 
@@ -44,7 +58,12 @@ def picture_pixmap(name: str, px: int, ratio: float = 2.0) -> QPixmap:
 
 
 class PictureCard(QAbstractButton):
-    """A checkable card: a picture, a few words and a clear chosen state."""
+    """A checkable card: a picture, a few words and a clear chosen state.
+
+    Holding it down (a long press, or a right click) reads its words aloud instead of
+    choosing it, so a child who cannot read can hear every card."""
+
+    readRequested = Signal(str)
 
     def __init__(
         self,
@@ -65,23 +84,97 @@ class PictureCard(QAbstractButton):
         self.picture = picture
         self.pixmap = pixmap
         self.badge = badge
-        self.size_ = size or card_size(look)
+        self.base_size = size or card_size(look)
+        self.size_ = self.base_size
+        self.scale = 1.0
+        self.spoken = ""  # what a long press reads; the words on the card when empty
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self.read_aloud)
+        self._read_instead = False
+        self._fits: dict[tuple[int, int, str, str], bool] = {}
         self.setText(text)
         self.setCheckable(checkable)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        # Touch arrives as a tap (a synthesised click); a drag scrolls the grid around the card.
         self.setAccessibleName(text + (f" ({badge})" if badge else ""))
         self.setToolTip(text)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        points = look.body_pt - 2 if self.size_.width >= 150 else 11
-        self.setFont(font(look, max(10, points), bold=True))
+        self._set_font()
+
+    def _set_font(self) -> None:
+        base = self.look.body_pt - 2 if self.base_size.width >= 150 else 11
+        points = max(SMALLEST_WORDS_PT, round(base * max(self.scale, 0.7)))
+        self.setFont(font(self.look, points, bold=True))
+
+    def cell_size(self, width: int, height: int) -> CardSize:
+        """The card's sizes when given a width x height cell (never over its own size)."""
+        base = self.base_size
+        width, height = min(width, base.width), min(height, base.height)
+        if base.horizontal:
+            picture = min(base.picture, height - 20)
+        else:  # the picture gives way first, so the words keep their room
+            picture = min(base.picture, round(height * 0.45), width - 24)
+        return replace(base, width=width, height=height, picture=max(24, picture))
+
+    def set_cell(self, width: int, height: int) -> None:
+        """Take a cell of a grid that fits its space: smaller than its own size if need be."""
+        self.size_ = self.cell_size(width, height)
+        base = self.base_size
+        self.scale = min(self.size_.width / base.width, self.size_.height / base.height)
+        self._set_font()
+        self.setFixedSize(self.size_.width, self.size_.height)
+        self.update()
+
+    def fits_cell(self, width: int, height: int) -> bool:
+        """Whether the words would show whole in a cell of that size."""
+        key = (width, height, self.text(), self.badge)
+        if key not in self._fits:
+            self._fits[key] = self._measure_fit(width, height)
+        return self._fits[key]
+
+    def _measure_fit(self, width: int, height: int) -> bool:
+        kept = self.size_, self.scale, self.font()
+        self.size_ = self.cell_size(width, height)
+        self.scale = min(width / self.base_size.width, height / self.base_size.height, 1.0)
+        self._set_font()
+        try:
+            return self.text_fits(self.size_.width, self.size_.height)
+        finally:
+            self.size_, self.scale = kept[0], kept[1]
+            self.setFont(kept[2])
 
     def sizeHint(self) -> QSize:
         return QSize(max(MIN_TARGET_PX, self.size_.width), max(MIN_TARGET_PX, self.size_.height))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    # -- reading a card on its own -------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        self._read_instead = True
+        self.readRequested.emit(self.spoken or self.accessibleName() or self.text())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._read_instead = False
+        if event.button() == Qt.MouseButton.RightButton:
+            self.read_aloud()
+            event.accept()
+            return
+        self._long_press.start()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._long_press.stop()
+        if self._read_instead:  # it was read aloud: it is not chosen as well
+            self._read_instead = False
+            self.setDown(False)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
@@ -130,7 +223,7 @@ class PictureCard(QAbstractButton):
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         else:
             # the picture and words sit together in the middle of the card
-            words = self._words_height(outer.width() - 16)
+            words = self._words_height(outer.width() - 16, self.words_points())
             spare = outer.height() - pic - 6 - words - 16
             top = outer.top() + max(22 if self.badge else 10, 8 + spare / 2)
             picture_rect = QRectF(outer.center().x() - pic / 2, top, pic, pic)
@@ -171,24 +264,66 @@ class PictureCard(QAbstractButton):
             return main, sub
         return text, ""
 
-    def _words_height(self, width: float) -> float:
+    def _fonts(self, points: int) -> tuple[QFont, QFont]:
+        return font(self.look, points, bold=True), font(self.look, max(8, points - 3))
+
+    def _words_height(self, width: float, points: int | None = None) -> float:
         main, sub = self._split()
+        main_font, sub_font = self._fonts(points or self.font().pointSize())
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
         area = QRectF(0, 0, width, 1000).toRect()
-        height = QFontMetrics(self.font()).boundingRect(area, flags, main).height()
+        height = QFontMetrics(main_font).boundingRect(area, flags, main).height()
         if sub:
-            small = font(self.look, max(9, self.font().pointSize() - 3))
-            height += QFontMetrics(small).boundingRect(area, flags, sub).height() + 2
+            height += QFontMetrics(sub_font).boundingRect(area, flags, sub).height() + 2
         return float(height)
+
+    def _widest_word(self, points: int) -> float:
+        main, sub = self._split()
+        main_font, sub_font = self._fonts(points)
+        words = [(QFontMetrics(main_font), w) for w in main.split()]
+        words += [(QFontMetrics(sub_font), w) for w in sub.split()]
+        return float(max((m.horizontalAdvance(w) for m, w in words), default=0))
+
+    def words_rect(self, width: int = 0, height: int = 0) -> QRectF:
+        """Where the words go: beside the picture on a wide tile, under it otherwise."""
+        width, height = width or self.width(), height or self.height()
+        outer = QRectF(0, 0, width, height).adjusted(4, 4, -4, -4)
+        pic = self.size_.picture
+        if self.size_.horizontal:
+            left = outer.left() + 14 + pic + 12
+            height = outer.height() - (30 if self.badge else 12)
+            return QRectF(left, outer.top() + 6, outer.right() - left - 28, height)
+        top = outer.top() + (22 if self.badge else 10) + pic + 6
+        return QRectF(outer.left() + 8, top, outer.width() - 16, outer.bottom() - top - 4)
+
+    def words_points(self, width: int = 0, height: int = 0) -> int:
+        """The biggest type size (down to 9 pt) at which the words fit the card unclipped."""
+        rect = self.words_rect(width, height)
+        points = self.font().pointSize()
+        while points > SMALLEST_WORDS_PT and (
+            self._words_height(rect.width(), points) > rect.height()
+            or self._widest_word(points) > rect.width()
+        ):
+            points -= 1
+        return points
+
+    def text_fits(self, width: int = 0, height: int = 0) -> bool:
+        """The words show whole on the card (no word cut, no line lost)."""
+        rect = self.words_rect(width, height)
+        points = self.words_points(width, height)
+        return (
+            self._words_height(rect.width(), points) <= rect.height() + 1
+            and self._widest_word(points) <= rect.width() + 1
+        )
 
     def _paint_words(self, p: QPainter, rect: QRectF, align: Qt.AlignmentFlag) -> None:
         """The words in bold; a part in brackets, e.g. "(Head of Service)", smaller beneath."""
         main, sub = self._split()
         flags = align | Qt.TextFlag.TextWordWrap
+        main_font, sub_font = self._fonts(self.words_points())
         p.setPen(QColor(self.look.text))
-        p.setFont(self.font())
+        p.setFont(main_font)
         main_height = p.boundingRect(rect, flags, main).height()
-        sub_font = font(self.look, max(9, self.font().pointSize() - 3))
         sub_height = 0.0
         if sub:
             p.setFont(sub_font)
@@ -196,7 +331,7 @@ class PictureCard(QAbstractButton):
         top = rect.top()
         if self.size_.horizontal:
             top = rect.center().y() - min(rect.height(), main_height + sub_height) / 2
-        p.setFont(self.font())
+        p.setFont(main_font)
         p.drawText(QRectF(rect.left(), top, rect.width(), main_height), flags, main)
         if sub:
             p.setFont(sub_font)
@@ -243,62 +378,3 @@ def _pt(x: float, y: float):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
-
-
-class CardGrid(QWidget):
-    """Cards in rows; arrow keys move between them; single choice when `exclusive`."""
-
-    chosen = Signal(str, bool)  # card key, now chosen
-
-    def __init__(self, columns: int, exclusive: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.columns = columns
-        self.exclusive = exclusive
-        self.cards: list[PictureCard] = []
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(12)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-
-    def add(self, card: PictureCard) -> PictureCard:
-        index = len(self.cards)
-        self.cards.append(card)
-        self._grid.addWidget(card, index // self.columns, index % self.columns)
-        card.show()  # at once, not after the next event loop turn
-        card.clicked.connect(self._clicked)
-        return card
-
-    def card(self, key: str) -> PictureCard:
-        return next(c for c in self.cards if c.key == key)
-
-    def set_chosen(self, keys: set[str] | tuple[str, ...]) -> None:
-        for card in self.cards:
-            card.setChecked(card.key in keys)
-
-    def chosen_keys(self) -> list[str]:
-        return [c.key for c in self.cards if c.isChecked()]
-
-    def _clicked(self) -> None:
-        card = self.sender()
-        if not isinstance(card, PictureCard):
-            return
-        if self.exclusive and card.isChecked():
-            for other in self.cards:
-                if other is not card:
-                    other.setChecked(False)
-        self.chosen.emit(card.key, card.isChecked())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        steps = {
-            Qt.Key.Key_Left: -1,
-            Qt.Key.Key_Right: 1,
-            Qt.Key.Key_Up: -self.columns,
-            Qt.Key.Key_Down: self.columns,
-        }
-        focused = next((i for i, c in enumerate(self.cards) if c.hasFocus()), None)
-        if event.key() in steps and focused is not None:
-            target = focused + steps[event.key()]
-            if 0 <= target < len(self.cards):
-                self.cards[target].setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        super().keyPressEvent(event)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ...storage.caseload import CaseloadStore
 from ..drawing.bin_section import drawing_bin_section
 from ..messages import UserMessages
-from ..together.section import child_voice_section
+from ..together.section import child_voice_section, photo_album_section
 
 
 @dataclass(frozen=True)
@@ -65,5 +65,6 @@ CHILD_SECTIONS.append(
     )
 )
 CHILD_SECTIONS.append(("Drawings", drawing_bin_section))
+CHILD_SECTIONS.append(("Photo album", photo_album_section))
 CHILD_SECTIONS.append(("Documents", _adults_part("documents_section", "documents_section")))
 CHILD_SECTIONS.insert(0, ("The child's voice", child_voice_section))  # first: the child's own words
