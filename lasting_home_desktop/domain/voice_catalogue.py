@@ -177,7 +177,7 @@ PEOPLE: tuple[Choice, ...] = (
     ),
     _c(
         "iro",
-        "The person who checks my plans are fair (my IRO)",
+        "The person who checks my plans (my IRO)",
         "My IRO (Independent Reviewing Officer)",
         "person-iro",
     ),

@@ -125,7 +125,7 @@ def there_anyway_text(child: ChildRecord, band: AgeBand) -> str:
         parts.append(f"{tm} (the Team Manager)" if tm else "the Team Manager")
     if child.route is DecisionRoute.PANEL:
         iro = people.iro.strip()
-        checker = "who checks your plans are fair" if band is AgeBand.CHILD else "your IRO"
+        checker = "who checks your plans" if band is AgeBand.CHILD else "your IRO"
         parts.append(f"{iro} ({checker})" if iro else f"the person {checker}")
     who = join_names(parts)
     if band is AgeBand.CHILD:

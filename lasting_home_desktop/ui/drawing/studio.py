@@ -6,7 +6,7 @@ its questions in big panels in place of the picture."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QStackedLayout,
@@ -23,6 +23,8 @@ from .panels import ConfirmPanel, MoreColoursPanel, NamePanel, PaperPanel
 from .picture_ops import load_picture, paper
 from .style import sizes_for, studio_style
 from .workspace import StudioWorkspace
+
+COMPACT_HEIGHT = 440  # px the studio needs with its smallest (64 px) buttons
 
 
 class DrawingStudio(QWidget):
@@ -241,16 +243,22 @@ class DrawingStudio(QWidget):
             (max(72, floor), max(64, floor), min(s.icon, 44), 3),
             (max(64, floor), max(64, floor), min(s.icon, 40), 3),
         ]
-        for option in options:
-            if option != self._fitted:
-                self.workspace.fit(*option)
-                self._fitted = option
-            if self.workspace.minimumSizeHint().height() <= height:
-                return
+        chosen = next(
+            (o for o in options if self.workspace.needed_height(o[0], o[1], o[3]) <= height),
+            options[-1],
+        )
+        if chosen != self._fitted:
+            self.workspace.fit(*chosen)
+            self._fitted = chosen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_to(event.size().height())
         super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # The studio makes its buttons smaller to fit (see _fit_to), so it asks only for the
+        # room its smallest buttons need, not the room its biggest ones would like.
+        return QSize(super().minimumSizeHint().width(), COMPACT_HEIGHT)
 
     def tools_text(self) -> str:
         """What read-aloud says about the studio: every tool by name, in order."""

@@ -126,7 +126,21 @@ class StudioWorkspace(QWidget):
                 QSize(icon if not is_swatch else side - 16, icon if not is_swatch else side - 16)
             )
         self._place_tools(tool_columns)
+        for holder in [self, *self.findChildren(QWidget)]:
+            if holder.layout() is not None:
+                holder.layout().invalidate()  # measured again at once, not at the next paint
         self._fit_bottom()
+
+    def needed_height(self, button: int, swatch: int, tool_columns: int) -> int:
+        """How tall the page must be for every button at these sizes (worked out, not asked of
+        the layouts, which only learn new sizes after the next paint)."""
+        tool_rows = -(-(len(self.tool_buttons) + 2) // tool_columns) + 1  # + Start again
+        tools = tool_rows * button + (tool_rows - 1) * 8 + 22
+        pens = len(self.pen_sizes.buttons)
+        side = pens * button + (pens - 1) * 6 + 22
+        sticker_rows = -(-len(self.stickers.buttons) // 10)
+        bottom = (sticker_rows if self.bottom.currentIndex() == 1 else 1) * (swatch + 6) + 14
+        return button + 6 + max(tools, side, self.canvas.minimumHeight()) + 6 + bottom + 10
 
     def _fit_bottom(self) -> None:
         page = self.bottom.currentWidget()

@@ -168,7 +168,13 @@ class CardGrid(QScrollArea):
             card.move(column * (fit.width + gap), row * (fit.height + gap))
         rows = math.ceil(len(self.cards) / fit.columns) if self.cards else 0
         needed = max(0, rows * (fit.height + gap) - gap)
-        self.inner.resize(max(room.width(), fit.columns * (fit.width + gap)), needed)
+        # The scroll bar only when cards really are out of sight (decided here, at once).
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if needed > room.height()
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.inner.resize(max(1, min(room.width(), fit.columns * (fit.width + gap) - gap)), needed)
 
     def natural_height(self, width: int) -> int:
         """How tall the grid is with every card at its own size."""

@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from ... import resources
 from ..theme import Look
+from .card_layout import SMALLEST_WORDS_PT, Arrangement, arrange, fonts, split_words
 from .style import CardSize, card_size, chosen_fill, font
 
 MIN_TARGET_PX = 64
 LONG_PRESS_MS = 650  # holding a card this long reads it aloud instead of choosing it
-SMALLEST_WORDS_PT = 9
 _RENDERERS: dict[str, QSvgRenderer] = {}
 
 
@@ -93,7 +92,6 @@ class PictureCard(QAbstractButton):
         self._long_press.setInterval(LONG_PRESS_MS)
         self._long_press.timeout.connect(self.read_aloud)
         self._read_instead = False
-        self._fits: dict[tuple[int, int, str, str], bool] = {}
         self.setText(text)
         self.setCheckable(checkable)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -102,49 +100,38 @@ class PictureCard(QAbstractButton):
         self.setAccessibleName(text + (f" ({badge})" if badge else ""))
         self.setToolTip(text)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._set_font()
+        self.setFont(font(look, self._start_points(), bold=True))
 
-    def _set_font(self) -> None:
+    def _start_points(self, scale: float = 1.0) -> int:
+        """The type size the words start from before they give way to fit."""
         base = self.look.body_pt - 2 if self.base_size.width >= 150 else 11
-        points = max(SMALLEST_WORDS_PT, round(base * max(self.scale, 0.7)))
-        self.setFont(font(self.look, points, bold=True))
+        return max(SMALLEST_WORDS_PT, round(base * max(min(scale, 1.0), 0.75)))
 
-    def cell_size(self, width: int, height: int) -> CardSize:
-        """The card's sizes when given a width x height cell (never over its own size)."""
+    def arrangement(self, width: int = 0, height: int = 0) -> Arrangement:
+        """Where the picture and the words go on a card of this size (the card's own now)."""
+        width, height = width or self.width(), height or self.height()
         base = self.base_size
-        width, height = min(width, base.width), min(height, base.height)
-        if base.horizontal:
-            picture = min(base.picture, height - 20)
-        else:  # the picture gives way first, so the words keep their room
-            picture = min(base.picture, round(height * 0.45), width - 24)
-        return replace(base, width=width, height=height, picture=max(24, picture))
+        start = self._start_points(min(width / base.width, height / base.height))
+        return arrange(self.look, self.text(), base, width, height, bool(self.badge), start)
 
     def set_cell(self, width: int, height: int) -> None:
         """Take a cell of a grid that fits its space: smaller than its own size if need be."""
-        self.size_ = self.cell_size(width, height)
         base = self.base_size
-        self.scale = min(self.size_.width / base.width, self.size_.height / base.height)
-        self._set_font()
-        self.setFixedSize(self.size_.width, self.size_.height)
+        width, height = min(width, base.width), min(height, base.height)
+        self.size_ = replace(base, width=width, height=height)
+        self.scale = min(width / base.width, height / base.height)
+        self.setFixedSize(width, height)
         self.update()
 
     def fits_cell(self, width: int, height: int) -> bool:
         """Whether the words would show whole in a cell of that size."""
-        key = (width, height, self.text(), self.badge)
-        if key not in self._fits:
-            self._fits[key] = self._measure_fit(width, height)
-        return self._fits[key]
+        width = min(width, self.base_size.width)
+        height = min(height, self.base_size.height)
+        return self.arrangement(width, height).fits
 
-    def _measure_fit(self, width: int, height: int) -> bool:
-        kept = self.size_, self.scale, self.font()
-        self.size_ = self.cell_size(width, height)
-        self.scale = min(width / self.base_size.width, height / self.base_size.height, 1.0)
-        self._set_font()
-        try:
-            return self.text_fits(self.size_.width, self.size_.height)
-        finally:
-            self.size_, self.scale = kept[0], kept[1]
-            self.setFont(kept[2])
+    def text_fits(self) -> bool:
+        """The words show whole on the card as it is now (no word cut, no line lost)."""
+        return self.arrangement().fits
 
     def sizeHint(self) -> QSize:
         return QSize(max(MIN_TARGET_PX, self.size_.width), max(MIN_TARGET_PX, self.size_.height))
@@ -210,32 +197,10 @@ class PictureCard(QAbstractButton):
             p.setPen(QPen(QColor(look.focus), 4, Qt.PenStyle.SolidLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(ring, radius + 3, radius + 3)
-        pic = self.size_.picture
-        if self.size_.horizontal:
-            picture_rect = QRectF(outer.left() + 14, outer.center().y() - pic / 2, pic, pic)
-            # room on the right for the tick, and at the bottom for a badge
-            text_rect = QRectF(
-                picture_rect.right() + 12,
-                outer.top() + 6,
-                outer.right() - picture_rect.right() - 40,
-                outer.height() - (30 if self.badge else 12),
-            )
-            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        else:
-            # the picture and words sit together in the middle of the card
-            words = self._words_height(outer.width() - 16, self.words_points())
-            spare = outer.height() - pic - 6 - words - 16
-            top = outer.top() + max(22 if self.badge else 10, 8 + spare / 2)
-            picture_rect = QRectF(outer.center().x() - pic / 2, top, pic, pic)
-            text_rect = QRectF(
-                outer.left() + 8,
-                picture_rect.bottom() + 6,
-                outer.width() - 16,
-                outer.bottom() - picture_rect.bottom() - 10,
-            )
-            align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        arranged = self.arrangement()
+        picture_rect = arranged.picture
         self._paint_image(p, picture_rect)
-        self._paint_words(p, text_rect, align)
+        self._paint_words(p, arranged)
         if chosen:
             self._tick(p, outer)
         if self.badge:
@@ -257,89 +222,23 @@ class PictureCard(QAbstractButton):
         elif self.picture:
             paint_picture(p, self.picture, rect)
 
-    def _split(self) -> tuple[str, str]:
-        text = self.text()
-        if text.endswith(")") and " (" in text:
-            main, sub = text[:-1].split(" (", 1)
-            return main, sub
-        return text, ""
-
-    def _fonts(self, points: int) -> tuple[QFont, QFont]:
-        return font(self.look, points, bold=True), font(self.look, max(8, points - 3))
-
-    def _words_height(self, width: float, points: int | None = None) -> float:
-        main, sub = self._split()
-        main_font, sub_font = self._fonts(points or self.font().pointSize())
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-        area = QRectF(0, 0, width, 1000).toRect()
-        height = QFontMetrics(main_font).boundingRect(area, flags, main).height()
-        if sub:
-            height += QFontMetrics(sub_font).boundingRect(area, flags, sub).height() + 2
-        return float(height)
-
-    def _widest_word(self, points: int) -> float:
-        main, sub = self._split()
-        main_font, sub_font = self._fonts(points)
-        words = [(QFontMetrics(main_font), w) for w in main.split()]
-        words += [(QFontMetrics(sub_font), w) for w in sub.split()]
-        return float(max((m.horizontalAdvance(w) for m, w in words), default=0))
-
-    def words_rect(self, width: int = 0, height: int = 0) -> QRectF:
-        """Where the words go: beside the picture on a wide tile, under it otherwise."""
-        width, height = width or self.width(), height or self.height()
-        outer = QRectF(0, 0, width, height).adjusted(4, 4, -4, -4)
-        pic = self.size_.picture
-        if self.size_.horizontal:
-            left = outer.left() + 14 + pic + 12
-            height = outer.height() - (30 if self.badge else 12)
-            return QRectF(left, outer.top() + 6, outer.right() - left - 28, height)
-        top = outer.top() + (22 if self.badge else 10) + pic + 6
-        return QRectF(outer.left() + 8, top, outer.width() - 16, outer.bottom() - top - 4)
-
-    def words_points(self, width: int = 0, height: int = 0) -> int:
-        """The biggest type size (down to 9 pt) at which the words fit the card unclipped."""
-        rect = self.words_rect(width, height)
-        points = self.font().pointSize()
-        while points > SMALLEST_WORDS_PT and (
-            self._words_height(rect.width(), points) > rect.height()
-            or self._widest_word(points) > rect.width()
-        ):
-            points -= 1
-        return points
-
-    def text_fits(self, width: int = 0, height: int = 0) -> bool:
-        """The words show whole on the card (no word cut, no line lost)."""
-        rect = self.words_rect(width, height)
-        points = self.words_points(width, height)
-        return (
-            self._words_height(rect.width(), points) <= rect.height() + 1
-            and self._widest_word(points) <= rect.width() + 1
-        )
-
-    def _paint_words(self, p: QPainter, rect: QRectF, align: Qt.AlignmentFlag) -> None:
+    def _paint_words(self, p: QPainter, arranged: Arrangement) -> None:
         """The words in bold; a part in brackets, e.g. "(Head of Service)", smaller beneath."""
-        main, sub = self._split()
+        main, sub = split_words(self.text())
+        horizontal = self.base_size.horizontal
+        align = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignHCenter
         flags = align | Qt.TextFlag.TextWordWrap
-        main_font, sub_font = self._fonts(self.words_points())
+        main_font, sub_font = fonts(self.look, arranged.points)
+        rect = arranged.words
         p.setPen(QColor(self.look.text))
         p.setFont(main_font)
         main_height = p.boundingRect(rect, flags, main).height()
-        sub_height = 0.0
-        if sub:
-            p.setFont(sub_font)
-            sub_height = p.boundingRect(rect, flags, sub).height() + 2
-        top = rect.top()
-        if self.size_.horizontal:
-            top = rect.center().y() - min(rect.height(), main_height + sub_height) / 2
-        p.setFont(main_font)
-        p.drawText(QRectF(rect.left(), top, rect.width(), main_height), flags, main)
+        p.drawText(QRectF(rect.left(), rect.top(), rect.width(), main_height), flags, main)
         if sub:
             p.setFont(sub_font)
             p.setPen(QColor(self.look.text).lighter(170))
-            sub_top = top + main_height + 2
-            p.drawText(
-                QRectF(rect.left(), sub_top, rect.width(), rect.bottom() - sub_top), flags, sub
-            )
+            top = rect.top() + main_height + 2
+            p.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top + 2), flags, sub)
 
     def _tick(self, p: QPainter, outer: QRectF) -> None:
         d = 30

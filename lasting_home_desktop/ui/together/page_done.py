@@ -6,7 +6,7 @@ what they could still do."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,6 +29,7 @@ from ..theme import Look
 from .cards import picture_pixmap
 from .my_picture import choice_pixmap, drawings_of, file_pixmap
 from .page_base import TogetherPage, VoiceSession
+from .style import font
 
 WORDS_SHOWN = 90  # a few of the child's words: the rest is on the My words page
 SUGGESTIONS = (
@@ -144,8 +145,9 @@ class DonePage(TogetherPage):
         else:
             cheer = f"Hello, {name}!" if self.is_child else f"Hi, {name}."
         box.addWidget(_label(cheer, "PageTitle", centred=True))
-        stars = self._stars(len([p for p in Page if voice.page_done(p, self._drawings())]))
-        box.addWidget(stars)
+        # The child is on All done now, so it counts as a star already.
+        done = [p for p in Page if p is not Page.DONE and voice.page_done(p, self._drawings())]
+        box.addWidget(self._stars(len(done) + 1))
         face = [item for item in items if item.page is Page.FEELING]
         if face:
             row = QHBoxLayout()
@@ -163,17 +165,20 @@ class DonePage(TogetherPage):
 
     def _stars(self, count: int) -> QWidget:
         holder = QWidget(self.holder)
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        row = QHBoxLayout()
         row.setSpacing(2)
         row.addStretch(1)
         for _ in range(count):
             star = QLabel(holder)
-            star.setPixmap(picture_pixmap("icon-star-progress", 28))
+            star.setPixmap(picture_pixmap("icon-star-progress", 26))
             row.addWidget(star)
-        words = f"{count} star" if count == 1 else f"{count} stars"
-        row.addWidget(_label(f"  {words}", "Section"))
         row.addStretch(1)
+        column.addLayout(row)
+        words = f"{count} star" if count == 1 else f"{count} stars"
+        column.addWidget(_label(words, "Section", centred=True))
         holder.setAccessibleName(words)
         return holder
 
@@ -186,7 +191,7 @@ class DonePage(TogetherPage):
             return tile
         cells = QGridLayout()
         cells.setSpacing(6)
-        width = size + 28
+        width = {48: 96, 64: 150}.get(size, size + 28)
         columns = max(1, 400 // width)
         shown = chosen if len(chosen) <= columns * 2 else chosen[: columns * 2 - 1]
         for index, item in enumerate(shown):
@@ -208,8 +213,17 @@ class DonePage(TogetherPage):
         picture.setPixmap(picture_pixmap(item.picture, size))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(picture)
-        words = _label(few_words(item.label, 40), "Small", centred=True)
+        words = _label("", "Small", centred=True)
+        words.setWordWrap(False)
         column.addWidget(words)
+        words.ensurePolished()  # measured in the style sheet's type, not the default
+        # One line under the picture: a long name ends with "..." (it is read out in full).
+        room = (width if size < 90 else 380) - 4
+        elided = QFontMetrics(words.font()).elidedText(
+            item.label, Qt.TextElideMode.ElideRight, room
+        )
+        words.setText(elided)
+        words.setToolTip(item.label)
         cell.setAccessibleName(item.label)
         return cell
 
@@ -218,9 +232,9 @@ class DonePage(TogetherPage):
         tile, box = self._panel("words", heading.replace("My drawings", "my drawings"))
         answers = [a for a in self.session.voice.answers if a.text.strip()]
         for answer in answers[:2]:  # a few of their words; the rest are on My words
-            box.addWidget(
-                _label(f"\u201c{few_words(answer.text, 60)}\u201d  ({answer.mark.label})")
-            )
+            quote = _label(f"\u201c{few_words(answer.text, 60)}\u201d  ({answer.mark.label})")
+            quote.setFont(font(self.look, self.look.body_pt - 2))
+            box.addWidget(quote)
         strip = QHBoxLayout()
         for _id, name, source in drawings[:3]:
             thumb = QLabel(tile)

@@ -56,8 +56,8 @@ QWidget#TogetherRoot {{ background: {look.background}; }}
 QWidget#TogetherRoot QLabel {{ color: {look.text}; }}
 QLabel#PageTitle {{ font-size: {look.title_pt}pt; font-weight: bold; color: {look.text}; }}
 QLabel#PageIntro {{ font-size: {look.body_pt}pt; color: {look.text}; }}
-QLabel#Gentle {{ font-size: {look.body_pt - 1}pt; background: {look.surface};
-                 border: 2px dashed {look.chosen}; border-radius: {r // 2}px; padding: 8px 12px; }}
+QLabel#Gentle {{ font-size: {look.body_pt - 3}pt; background: {look.surface};
+                 border: 2px dashed {look.chosen}; border-radius: {r // 2}px; padding: 4px 12px; }}
 QLabel#Kind {{ font-size: {look.body_pt - 2}pt; background: #fff3cd; color: #5c4400;
                border-radius: {r // 3}px; padding: 6px 10px; }}
 QLabel#Small {{ font-size: {look.body_pt - 3}pt; color: {look.text}; }}
