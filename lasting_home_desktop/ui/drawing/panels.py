@@ -127,6 +127,8 @@ class NamePanel(QWidget):
         self.field.setAccessibleName("Name of the drawing")
         self.field.setToolTip("Type a name for your drawing")
         self.field.setMinimumHeight(72)
+        # No desktop right-click menu for a child (Cut, Copy and Paste work from the keys).
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         inner.addWidget(self.field)
         answers = QHBoxLayout()
         answers.setSpacing(24)

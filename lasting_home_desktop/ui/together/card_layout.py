@@ -93,15 +93,24 @@ def _under(
 def _beside(
     look: Look, text: str, size: CardSize, outer: QRectF, badge: bool, points: int
 ) -> Arrangement:
-    picture = max(SMALLEST_PICTURE_PX, min(size.picture, outer.height() - 16))
-    left = outer.left() + 12 + picture + 12
-    words_width = int(outer.right() - left - 40)  # room on the right for the tick
     room = outer.height() - 8 - (18 if badge else 0)
+    biggest = max(SMALLEST_PICTURE_PX, min(size.picture, int(outer.height()) - 16))
+    pictures = sorted({biggest, min(biggest, 40), SMALLEST_PICTURE_PX}, reverse=True)
+    best = None
     for pt in range(points, SMALLEST_WORDS_PT - 1, -1):
-        words, widest = _measure(look, text, words_width, pt)
-        if widest <= words_width and words <= room:
-            break
+        for picture in pictures:  # the picture gives way before the words get smaller
+            words_width = int(outer.width() - 12 - picture - 12 - 36)  # the tick on the right
+            words, widest = _measure(look, text, words_width, pt)
+            best = (pt, picture, words_width, words, widest)
+            if widest <= words_width and words <= room:
+                break
+        else:
+            continue
+        break
+    assert best is not None
+    pt, picture, words_width, words, widest = best
     fits = widest <= words_width and words <= room
     picture_rect = QRectF(outer.left() + 12, outer.center().y() - picture / 2, picture, picture)
+    left = picture_rect.right() + 12
     top = outer.top() + 4 + max(0.0, (room - words) / 2)
     return Arrangement(picture_rect, QRectF(left, top, words_width, words), pt, fits)

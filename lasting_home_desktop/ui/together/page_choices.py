@@ -202,7 +202,7 @@ class PeoplePage(ChoicePage):
         label.setBuddy(self.name_edit)
         row.addWidget(label)
         row.addWidget(self.name_edit, 1)
-        small = CardSize(width=84, height=84, picture=40, columns=5)
+        small = CardSize(width=88, height=72, picture=36, columns=5)
         self.picture_grid = self.card_grid(5, exclusive=True)
         self.picture_grid.setParent(self.add_row)
         for name in ADD_PICTURES:
@@ -248,6 +248,7 @@ class PeoplePage(ChoicePage):
     def _chosen(self, key: str, chosen: bool) -> None:
         if key == self.ADD_KEY:
             self.add_row.setVisible(chosen)
+            self.anyway.setVisible(not chosen)  # steps aside while a name is typed
             if chosen:
                 self.name_edit.setFocus()
             return
@@ -271,6 +272,7 @@ class PeoplePage(ChoicePage):
         if message is None:
             self.name_edit.clear()
             self.add_row.hide()
+            self.anyway.show()
             self.refresh()
 
     def save_choice(self, key: str, chosen: bool) -> str | None:  # pragma: no cover - unused

@@ -95,6 +95,8 @@ class PinPanel(QWidget):
         edit.setPlaceholderText(name)
         edit.setAccessibleName(name)
         edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # nothing to paste in
+        edit.setMinimumHeight(64)
         return edit
 
     def ask_to_set(self) -> None:

@@ -258,7 +258,7 @@ class TogetherWindow(QWidget):
         """Tab follows reading order: the top bar, the page top to bottom, then Back, Next."""
         chain: list[QWidget] = [*self.trail.steps, self.look_button, self.leave_button]
         chain += self.pages[self.nav.current].focus_chain()
-        chain += [self.back_button, self.next_button]
+        chain += [self.back_button, self.next_button, self.trail.steps[0]]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
@@ -270,7 +270,10 @@ class TogetherWindow(QWidget):
         self._clear()
         self.session.change(lambda v: v.with_look(band))
         self.look = look_for(band)
+        self.content.hide()  # built while hidden, so every part shows when it is shown
         self._build(self.look)
+        self.root.setCurrentWidget(self.content)
+        self.content.show()
         self.go_to(current)
 
     def read(self, text: str) -> None:
