@@ -278,9 +278,8 @@ class TogetherWindow(QWidget):
 
     def read(self, text: str) -> None:
         """Read the page (or a card) aloud; pressing the page's button again stops it."""
-        sender = self.sender()
-        page = self.pages[self.nav.current]
-        if sender is page and self.speech.is_speaking() and self.speech.spoken[-1:] == [text]:
+        whole_page = text == self.pages[self.nav.current].spoken_text()
+        if whole_page and self.speech.is_speaking() and self.speech.spoken[-1:] == [text]:
             self.speech.stop()
             return
         if self.speech.say(text):
