@@ -361,9 +361,11 @@ class TogetherWindow(QWidget):
     def come_back(self) -> None:
         if self._may_close or not self.isVisible() and not self.isMinimized():
             return
-        self.setWindowState(
-            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
-        )
+        handle = self.windowHandle()
+        if handle is not None and not handle.isExposed():
+            # "Show desktop" may unmap the window without Qt seeing it minimised: map it again.
+            self.hide()
+        self.setWindowState(Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowActive)
         self.open_full_screen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
