@@ -6,9 +6,10 @@ mode the child only ever sees these photos as big cards, never a file window."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QShowEvent
@@ -23,13 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...storage.caseload import CaseloadStore
 from ...storage.photo_album import PhotoAlbum
 from ...storage.photo_import import PhotoProblem
+from ..messages import UserMessages
 from ..widgets import plain_label
 from .my_picture import file_pixmap
 
-if TYPE_CHECKING:  # the worker's page imports this module's factory: no import back at run time
-    from ..worker.sections import ChildSectionContext
+
+class AlbumContext(Protocol):
+    """What the tab needs from the worker's child page (its ChildSectionContext has it all);
+    named here so this module need not import the child page, which imports it."""
+
+    store: CaseloadStore
+    child_id: str
+    today: dt.date
+    messages: UserMessages
+
 
 FileChooser = Callable[[QWidget], list[Path]]
 THUMB = 120
@@ -49,7 +60,7 @@ def choose_photo_files(parent: QWidget) -> list[Path]:
 class PhotoAlbumSection(QWidget):
     def __init__(
         self,
-        context: ChildSectionContext,
+        context: AlbumContext,
         choose_files: FileChooser | None = None,
         parent: QWidget | None = None,
     ):

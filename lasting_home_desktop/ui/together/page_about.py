@@ -48,6 +48,28 @@ class AboutMePage(TogetherPage):
     def __init__(self, session: VoiceSession, look: Look, parent: QWidget | None = None):
         super().__init__(session, look, parent)
         self.album = PhotoAlbum(session.store, session.today)
+        self._name_row()
+        self._picture_kinds()
+        self.avatars = self.kind_grids[PictureKind.AVATAR]
+        self.drawing_cards = self.kind_grids[PictureKind.DRAWING]
+        self.photo_cards = self.kind_grids[PictureKind.PHOTO]
+        self.no_drawings = self.empty_notes[PictureKind.DRAWING]
+        self.no_photos = self.empty_notes[PictureKind.PHOTO]
+        self._small = CardSize(width=112, height=128, picture=64, columns=0)
+        self._big = CardSize(width=150, height=150, picture=96, columns=0)
+        for name in resources.pictures("avatar-"):
+            card = PictureCard(avatar_words(name), look, name, key=name, size=self._small)
+            self.avatars.add(card)
+        self._typing = self.keeper(self._save_name)
+        self._refreshing = False
+        self.name_edit.textChanged.connect(self._name_typed)
+        self.name_edit.editingFinished.connect(self._typing.flush)
+        picture = session.voice.picture
+        self.show_kind(picture.kind if picture else PictureKind.AVATAR)
+        self.refresh()
+
+    def _name_row(self) -> None:
+        session = self.session
         top = QHBoxLayout()
         self.preview = QLabel(self)
         self.preview.setFixedSize(96, 96)
@@ -70,6 +92,8 @@ class AboutMePage(TogetherPage):
         self.problem = self.kind_label()
         self.body.addWidget(self.problem)
 
+    def _picture_kinds(self) -> None:
+        """Three big buttons (pictures, my drawings, photos), each showing its own cards."""
         switch = QHBoxLayout()
         heading = QLabel("Pick a picture to be me:" if self.is_child else "My picture:", self)
         heading.setObjectName("Section")
@@ -85,7 +109,7 @@ class AboutMePage(TogetherPage):
             button.setIcon(picture_pixmap(icon, 32))
             button.setCheckable(True)
             button.setAccessibleName(f"Show {words.lower()}")
-            button.setMinimumHeight(session.min_target_px)
+            button.setMinimumHeight(self.session.min_target_px)
             button.clicked.connect(partial(self.show_kind, kind))
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
@@ -108,23 +132,6 @@ class AboutMePage(TogetherPage):
         switch.addStretch(1)
         self.body.addLayout(switch)
         self.body.addWidget(self.stack, 1)
-        self.avatars = self.kind_grids[PictureKind.AVATAR]
-        self.drawing_cards = self.kind_grids[PictureKind.DRAWING]
-        self.photo_cards = self.kind_grids[PictureKind.PHOTO]
-        self.no_drawings = self.empty_notes[PictureKind.DRAWING]
-        self.no_photos = self.empty_notes[PictureKind.PHOTO]
-        self._small = CardSize(width=112, height=128, picture=64, columns=0)
-        self._big = CardSize(width=150, height=150, picture=96, columns=0)
-        for name in resources.pictures("avatar-"):
-            card = PictureCard(avatar_words(name), look, name, key=name, size=self._small)
-            self.avatars.add(card)
-        self._typing = self.keeper(self._save_name)
-        self._refreshing = False
-        self.name_edit.textChanged.connect(self._name_typed)
-        self.name_edit.editingFinished.connect(self._typing.flush)
-        picture = session.voice.picture
-        self.show_kind(picture.kind if picture else PictureKind.AVATAR)
-        self.refresh()
 
     def show_kind(self, kind: PictureKind, *_: object) -> None:
         self.kind_buttons[kind].setChecked(True)

@@ -84,9 +84,14 @@ class PinPanel(QWidget):
         outer.addStretch(2)
         self.pin_edit.returnPressed.connect(self._enter_pressed)
         self.again_edit.returnPressed.connect(self.submit)
-        self._wait_timer = QTimer(self)
-        self._wait_timer.setInterval(1000)
-        self._wait_timer.timeout.connect(self.show_wait)
+        self._wait_timer = self._ticker()
+
+    def _ticker(self) -> QTimer:
+        """Counts the wait down on screen, once a second, while there is one."""
+        timer = QTimer(self)
+        timer.setInterval(1000)
+        timer.timeout.connect(self.show_wait)
+        return timer
 
     def _pin_field(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
