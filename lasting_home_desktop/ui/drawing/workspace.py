@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QScroller,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -185,6 +186,8 @@ class StudioWorkspace(QWidget):
         scroll.setWidget(self.stickers)
         scroll.setWidgetResizable(True)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the stickers are the Tab stops
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         box.addWidget(scroll)
         self.bottom.addWidget(colours)
         self.bottom.addWidget(stickers)
