@@ -146,3 +146,25 @@ def test_im_the_worker_has_a_way_back_with_escape(qtbot):
     assert waiting.worker_button.height() >= 64
     waiting.hide()  # the worker unlocked: Escape is an ordinary key again
     assert not waiting._asked
+
+
+def test_the_worker_ticks_bigger_buttons_and_drawing_by_tapping(qtbot, caseload, today):
+    """On the child's voice tab the worker's ticks are kept and used the next time."""
+    from lasting_home_desktop.storage.child_voice import together_settings
+    from lasting_home_desktop.ui.messages import RecordedMessages
+    from lasting_home_desktop.ui.together.worker_view import ChildVoiceSection
+    from lasting_home_desktop.ui.worker.sections import ChildSectionContext
+
+    store, child_id = caseload
+    context = ChildSectionContext(store, child_id, today, RecordedMessages(), lambda: None)
+    section = ChildVoiceSection(context, speech_engine="mock")
+    qtbot.addWidget(section)
+    section.bigger_buttons.setChecked(True)
+    section.tap_to_draw.setChecked(True)
+    assert together_settings(store, child_id) == TogetherSettings(True, True)
+    window = together(store, child_id, today)
+    try:
+        assert window.page_widget(Page.DRAWINGS).studio.canvas.tap_to_draw
+        assert window.session.min_target_px == 96
+    finally:
+        force_close(window)
