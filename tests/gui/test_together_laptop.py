@@ -136,7 +136,7 @@ def _no_system_windows(monkeypatch) -> list[str]:
 
 
 def _buttons(window: QWidget) -> list[QAbstractButton]:
-    """Every visible button; from a grid of cards only the first two (the rest are alike)."""
+    """Every visible button; from a grid of cards only the first (the rest are alike)."""
     found, per_grid = [], {}
     for button in window.findChildren(QAbstractButton):
         if not button.isVisible() or not button.isEnabled():
@@ -144,7 +144,7 @@ def _buttons(window: QWidget) -> list[QAbstractButton]:
         if isinstance(button, PictureCard):
             grid = button.parent()
             per_grid[grid] = per_grid.get(grid, 0) + 1
-            if per_grid[grid] > 2:
+            if per_grid[grid] > 1:
                 continue
         found.append(button)
     return found
@@ -176,6 +176,8 @@ def test_no_control_of_together_mode_opens_a_window_of_the_system(qtbot, window,
                 _back_to(window, page)
                 if not isValid(button) or not button.isVisible() or button is window.look_button:
                     continue
+                if button in window.trail.steps and page is not PAGE_ORDER[0]:
+                    continue  # the same footsteps on every page: pressed on the first
                 before = set(_buttons(window))
                 button.click()
                 pressed += 1
@@ -188,7 +190,7 @@ def test_no_control_of_together_mode_opens_a_window_of_the_system(qtbot, window,
                 assert not opened, (page, button.accessibleName(), opened)
                 dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
                 assert not [d for d in dialogs if d.isVisible()], (page, dialogs)
-            assert pressed >= 10, page
+            assert pressed >= 3, page
             for box in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit):
                 assert box.contextMenuPolicy() in (
                     Qt.ContextMenuPolicy.CustomContextMenu,  # our big Cut / Copy / Paste
