@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -103,12 +103,14 @@ class IdleLock(QObject):
 
 class WaitingForWorker(QWidget):
     """What a child sees when the worker has stepped away: friendly, and nothing to press but
-    one small button for the worker."""
+    one button for the worker. If the child pressed it, Escape on the unlock screen that
+    follows brings this screen back (the way back the child needs)."""
 
     workerBack = Signal()
 
     def __init__(self, look: Look = CHILD_LOOK, parent: QWidget | None = None):
         super().__init__(parent)
+        self._asked = False
         self.setWindowTitle("Lasting Home")
         self.setObjectName("WaitingForWorker")
         self.setStyleSheet(
@@ -137,9 +139,52 @@ class WaitingForWorker(QWidget):
             box.addWidget(label)
         box.addStretch(2)
         self.worker_button = QPushButton("I'm the worker")
-        self.worker_button.setAccessibleName("I'm the worker: unlock")
-        self.worker_button.clicked.connect(self.workerBack.emit)
+        self.worker_button.setAccessibleName("I'm the worker: unlock (Escape comes back here)")
+        self.worker_button.setMinimumSize(160, 64)
+        self.worker_button.clicked.connect(self._worker_asked)
         box.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def _worker_asked(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._asked:
+            app.installEventFilter(self)
+            self._asked = True
+        self.workerBack.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.isVisible()
+        ):
+            self.come_back()
+            return True
+        return False
+
+    def come_back(self) -> None:
+        """Back from the unlock screen to this one: it goes, and this comes to the front."""
+        for window in QApplication.topLevelWidgets():
+            # The unlock screen over this one is the one held open (not closable) for now.
+            if (
+                window is not self
+                and window.isVisible()
+                and getattr(window, "closable", 1) is False
+            ):
+                window.hide()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        self._stop_listening()
+        super().hideEvent(event)
+
+    def _stop_listening(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._asked:
+            app.removeEventFilter(self)
+            self._asked = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         event.ignore()  # only the worker's unlock takes this screen away
