@@ -112,7 +112,12 @@ def test_save_as_writes_the_pdf_with_a_safe_suggested_name(qtbot, store, today, 
     path = section.save_document()
     assert path.endswith("chosen.pdf") and Path(path).read_bytes().startswith(b"%PDF")
     assert "/" not in suggested[0] and "<" not in suggested[0]
-    assert "not protected" in " ".join(messages.told[-1][:2]) or "protected" in messages.told[-1][1]
+    # Told where it went, then (once per folder) that a saved copy is not protected.
+    headlines = [headline for headline, _detail, _problem in messages.told]
+    assert headlines[-2:] == ["PDF saved", "Saved files are not protected"]
+    assert "ordinary files" in messages.told[-1][1]
+    section.save_document()
+    assert [h for h, _d, _p in messages.told].count("Saved files are not protected") == 1
 
 
 def test_no_card_when_the_decision_was_not_agreed(qtbot, store, today):

@@ -34,6 +34,7 @@ from ...domain.child import (
 from ...domain.dates import DateProblem, format_long, format_short, parse_date
 from ...domain.journey import Decision, JourneyDates
 from ...storage.safe_files import StorageWriteError
+from .part_keeper import SaveStopped
 
 SaveChild = Callable[[ChildRecord], ChildRecord]
 
@@ -75,6 +76,9 @@ class ChildForm(QDialog):
         self._save = save
         self._original = child
         self.saved: ChildRecord | None = None
+        # Asked before the form closes without saving (Cancel, Escape, the window's close);
+        # True lets it close. Set by `child_form_keeping` to protect what was typed.
+        self.may_close: Callable[[], bool] = lambda: True
         self.setWindowTitle("Edit child" if child else "Add a child")
         self.resize(620, 760)
 
@@ -294,8 +298,14 @@ class ChildForm(QDialog):
         except StorageWriteError as error:
             self._show_problems([error.kind_message])
             return False
+        except SaveStopped:
+            return False  # the worker went back to their typing: all of it is still here
         self.accept()
         return True
+
+    def reject(self) -> None:
+        if self.may_close():
+            super().reject()
 
     def _show_problems(self, problems: list[str]) -> None:
         heading = "Please check this:" if len(problems) == 1 else "Please check these:"

@@ -44,6 +44,7 @@ class ChildPage(QWidget):
         sections: Sequence[tuple[str, ChildSectionFactory]],
         extra_flags: Callable[[ChildRecord], tuple] | None = None,
         parent: QWidget | None = None,
+        clashes: ClashChooser | None = None,
     ):
         super().__init__(parent)
         self.store = store
@@ -91,7 +92,7 @@ class ChildPage(QWidget):
             today=today,
             messages=messages,
             record_changed=self._section_changed_record,
-            clashes=ClashChooser(self),
+            clashes=clashes or ClashChooser(self),
         )
         self._factories: list[ChildSectionFactory | None] = [None]
         self._built: dict[int, QWidget] = {0: self._scrolling(self.overview)}

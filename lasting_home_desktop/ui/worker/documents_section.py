@@ -35,10 +35,13 @@ from ...documents.export import (
 )
 from ...domain.card_message import PALETTES, CardMessage
 from ...domain.child import DecisionRoute
+from ...storage.card_message import SECTION as CARD_PART
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
+from ..form_state import capture, on_any_edit, restore
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
+from .part_keeper import PartKeeper, SaveStopped
 from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
 
@@ -131,13 +134,51 @@ class DocumentsSection(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        self.stale = plain_label(name="Flag")
+        self.stale.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.stale)
         layout.addWidget(splitter)
-        self.reload()
+        # The card message is a worker form like the others: live, merged, kept as a draft.
+        self.keeper = PartKeeper(
+            self,
+            context.store,
+            context.child_id,
+            (CARD_PART,),
+            state=lambda: capture(self),
+            restore=lambda state: restore(self, state),
+            reload=self.reload,
+            on_stale=self._show_stale,
+            empty=lambda part: CardMessage().to_dict(),
+            draft_delay_ms=context.draft_delay_ms,
+        )
+        self.keeper.load()
+        child = context.store.child(context.child_id)
+        self.keeper.offer_draft(
+            context.messages,
+            "You were writing the card message when Lasting Home closed",
+            f"the card message for {child.known_as}",
+        )
+        on_any_edit(self, self.keeper.typed)
+
+    def _show_stale(self, text: str) -> None:
+        self.stale.setText(text)
+        self.stale.show()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.keeper.unsaved()
+
+    def keep_draft_now(self) -> bool:
+        return self.keeper.keep_draft_now()
+
+    def save(self) -> bool:
+        """Ctrl+S on this part saves the card message."""
+        return self.save_card()
 
     # -- the card message ----------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.stale.hide()
         child = self.context.store.child(self.context.child_id)
         card = self.cards.load(self.context.child_id)
         panel = child.route is DecisionRoute.PANEL
@@ -174,11 +215,20 @@ class DocumentsSection(QWidget):
         if problems:
             self._not_saved(" ".join(problems))
             return False
+        child = self.context.store.child(self.context.child_id)
         try:
-            self.cards.save(self.context.child_id, card)
+            self.keeper.save(
+                {CARD_PART: card.to_dict()},
+                self.context.today,
+                self.context.clashes,
+                f"{child.known_as}'s card message was changed elsewhere too",
+            )
+        except SaveStopped:
+            return False
         except StorageWriteError as error:
             self._not_saved(error.kind_message)
             return False
+        self.keeper.load()
         return True
 
     def _not_saved(self, detail: str) -> None:
@@ -237,20 +287,18 @@ class DocumentsSection(QWidget):
         size = self.viewer.pdf.pagePointSize(0)
         if size.width() > size.height():
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        if not self.print_dialog(printer, self) or not self._audited("printed"):
+        if not self.print_dialog(printer, self):
             return 0
-        return print_pdf(self.viewer.pdf, printer)
+        pages = print_pdf(self.viewer.pdf, printer)
+        if pages:
+            self._note_done("printed")
+        return pages
 
-    def _audited(self, action: str, where: str = "") -> bool:
-        """Note the print or export in the audit trail first; if it cannot be noted, it is
-        not done (the trail must hold every copy that left the app)."""
+    def _note_done(self, action: str, where: str = "") -> None:
+        """Only a print or export that happened goes in the audit trail (a full disk holds
+        the entry back until the next one can be written)."""
         title = kind(self.shown_key).title
-        try:
-            self.context.store.audit.record(action, self.context.child_id, title + where)
-        except StorageWriteError as error:
-            self.context.messages.tell("Not done", error.kind_message, problem=True)
-            return False
-        return True
+        self.context.store.record_done(action, self.context.child_id, title + where)
 
     def save_document(self) -> str:
         """Save the PDF where the user chooses; returns the path, or "" if not saved."""
@@ -264,14 +312,13 @@ class DocumentsSection(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        if not self._audited("exported", f" to {path.parent}"):
-            return ""
         try:
             atomic_write(path, data)
         except (StorageWriteError, OSError) as error:
             detail = getattr(error, "kind_message", "") or f"{path} could not be written."
             self.context.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
+        self._note_done("exported", f" to {path.parent}")
         self.context.messages.tell("PDF saved", f"Saved to {path}.")
         note_unprotected_file(self.context.store, self.context.messages)
         return str(path)

@@ -21,10 +21,12 @@ from ...domain.journey import Flag
 from ...domain.tracker import tracker_rows
 from ...storage.caseload import CaseloadStore
 from ...storage.safe_files import StorageWriteError
+from ..clash_chooser import ClashChooser
 from ..messages import UserMessages
 from ..store_signals import Change, store_signals
 from .caseload_view import CaseloadView
 from .first_start import FirstStartPanel
+from .part_keeper import PartKeeper
 
 if TYPE_CHECKING:
     from .child_page import ChildPage
@@ -46,8 +48,10 @@ class WorkerWindow(QMainWindow):
         example_children: ExampleChildren | None = None,
         extra_flags: ExtraFlags | None = None,
         title_note: str = "",
+        clashes: ClashChooser | None = None,
     ):
         super().__init__()
+        self.clashes = clashes  # None: the real side-by-side dialog
         self.store = store
         self.today = today
         self.messages = messages
@@ -120,7 +124,12 @@ class WorkerWindow(QMainWindow):
 
     def keep_drafts_now(self) -> bool:
         """Keep every unsaved typing as a draft now (the idle lock, logging off)."""
-        return self.child_page.keep_drafts_now() if self.child_page is not None else True
+        kept = self.child_page.keep_drafts_now() if self.child_page is not None else True
+        form = getattr(self, "child_form", None)
+        if form is not None and form.isVisible():
+            keeper = form.findChild(PartKeeper)
+            kept = (keeper is None or keeper.keep_draft_now()) and kept
+        return kept
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Closing with typed, unsaved changes asks first, as choosing another child does."""
@@ -139,9 +148,12 @@ class WorkerWindow(QMainWindow):
             f"{name}'s {', '.join(unsaved)}: you have typed changes that are not saved yet.",
             ["Save and close", "Close, keeping it as a draft", "Stay"],
         )
-        if answer == 0 and all(
-            getattr(page.section(title), "save", lambda: True)() for title in unsaved
-        ) or answer == 1 and page.keep_drafts_now():
+        if (
+            answer == 0
+            and all(getattr(page.section(title), "save", lambda: True)() for title in unsaved)
+            or answer == 1
+            and page.keep_drafts_now()
+        ):
             event.accept()
         else:
             event.ignore()
@@ -230,6 +242,7 @@ class WorkerWindow(QMainWindow):
             self.messages,
             CHILD_SECTIONS,
             extra_flags=extra,
+            clashes=self.clashes,
         )
         self.child_page.editRequested.connect(self.edit_child)
         self.child_page.recordChanged.connect(self._record_changed)
@@ -262,25 +275,25 @@ class WorkerWindow(QMainWindow):
     # -- changes ---------------------------------------------------------------------------------
 
     def add_child(self) -> None:
-        from .child_form import ChildForm
-
-        form = ChildForm(
-            self.today, lambda child: self.store.add_child(child, self.today), None, self
-        )
+        form = self._child_form(None)
         if form.exec() and form.saved is not None:
             self.store.save_folder_value(FIRST_START_DONE, True)
             self.open_child(form.saved.id)
 
     def edit_child(self, child_id: str) -> None:
-        from .child_form import ChildForm
+        # The page, caseload and tracker follow the store's change notices: nothing to redo.
+        self._child_form(self.store.child(child_id)).exec()
 
-        child = self.store.child(child_id)
+    def _child_form(self, child: ChildRecord | None):  # type: ignore[no-untyped-def]
+        from .child_form import ChildForm
+        from .child_form_keeping import keep_child_form
+
         form = ChildForm(
-            self.today, lambda record: self.store.update_child(record, self.today), child, self
+            self.today, lambda record: self.store.add_child(record, self.today), child, self
         )
-        if form.exec() and form.saved is not None:
-            self._refresh_caseload()
-            self._rebuild_page(child_id)
+        keep_child_form(form, self.store, self.messages, self.clashes)
+        self.child_form = form  # for tests and the idle lock's drafts
+        return form
 
     def _rebuild_page(self, child_id: str) -> None:
         """Show the page again from the store, so its parts show the new dates; if a part holds

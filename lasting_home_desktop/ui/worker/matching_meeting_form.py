@@ -119,7 +119,10 @@ class MatchingMeetingForm(SectionForm):
         )
         self.reasons.setPlainText(meeting.recommendation_reasons)
         self.minutes_complete.setChecked(meeting.minutes_complete)
-        contributions = self.records.load(PartnerContributions, child.id)
+        self.show_facts()
+
+    def show_facts(self) -> None:
+        contributions = self.records.load(PartnerContributions, self.context.child_id)
         count = len(contributions.partners)
         self.partners_note.setText(
             f"{count} received (add or change them on the Partner contributions tab):"

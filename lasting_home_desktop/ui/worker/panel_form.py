@@ -116,13 +116,7 @@ class PanelForm(SectionForm):
         self.save_button.setEnabled(panel)
         booking = self.records.load(PanelBooking, child.id)
         self._fill_dates(child.journey.visit)
-        minutes = self.records.load(MatchingMeeting, child.id).minutes_complete
-        self.minutes_note.setText(
-            "Matching meeting minutes complete: the child can be booked."
-            if minutes
-            else "The matching meeting minutes are not complete yet, so the child cannot be "
-            "booked onto a panel."
-        )
+        self.show_facts()
         self.time_slot.setText(format_time(booking.time_slot))
         self.child_attends.setChecked(booking.child_attends)
         self.agenda_confirmed.setChecked(booking.agenda_confirmed)
@@ -133,6 +127,15 @@ class PanelForm(SectionForm):
         self.chair.setText(booking.chair or child.people.decision_maker)
         self.notes.setPlainText(booking.notes)
         self._show_agenda(booking, child.journey.visit)
+
+    def show_facts(self) -> None:
+        minutes = self.records.load(MatchingMeeting, self.context.child_id).minutes_complete
+        self.minutes_note.setText(
+            "Matching meeting minutes complete: the child can be booked."
+            if minutes
+            else "The matching meeting minutes are not complete yet, so the child cannot be "
+            "booked onto a panel."
+        )
 
     def _fill_dates(self, booked: dt.date | None) -> None:
         self.panel_date.clear()
