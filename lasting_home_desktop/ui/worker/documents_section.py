@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents.card import PRINTING_NOTE, MessageTooLong
 from ...documents.export import (
     DOCUMENT_KINDS,
     document_file_name,
@@ -33,8 +34,8 @@ from ...documents.export import (
     kind,
     not_ready,
 )
-from ...domain.card_message import PALETTES, CardMessage
-from ...domain.child import DecisionRoute
+from ...domain.card_message import PALETTES, CardMessage, message_room
+from ...domain.child import DecisionRoute, HomeType
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
 from ..section_context import ChildSectionContext
@@ -49,6 +50,14 @@ NOT_PROTECTED = (
     "A PDF you save or print leaves the protected data folder: keep it somewhere safe, and "
     "delete it when it is no longer needed."
 )
+ACTUAL_SIZE = 'Print at actual size (100%), not "fit to page".'
+
+
+def printing_advice(key: str) -> str:
+    """What to tell whoever prints this document, in the print and save step."""
+    if key == "card":
+        return f"{PRINTING_NOTE} {ACTUAL_SIZE}"
+    return ACTUAL_SIZE
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
@@ -79,7 +88,11 @@ class DocumentsSection(QWidget):
         self.message = QPlainTextEdit()
         self.message.setTabChangesFocus(True)
         self.message.setMinimumHeight(110)
+        self.message_room = plain_label(message_room(""), "Subtle")
+        self.message.textChanged.connect(self._show_room)
         self.signer = QLineEdit()
+        self.home_name = QLineEdit()
+        self.home_name.setPlaceholderText("For example: Oakfield House")
         self.colour = QComboBox()
         for palette in PALETTES:
             self.colour.addItem(palette.label, palette.key)
@@ -89,7 +102,10 @@ class DocumentsSection(QWidget):
         card_box = QGroupBox("The card and certificate")
         form = QFormLayout(card_box)
         form.addRow("Personal message", self.message)
+        form.addRow("", self.message_room)
         form.addRow("Signed by", self.signer)
+        form.addRow("The home's name", self.home_name)
+        self.card_form = form
         form.addRow("Colours", self.colour)
         form.addRow("", self.picture_on_certificate)
         form.addRow("", self.save_card_button)
@@ -113,6 +129,10 @@ class DocumentsSection(QWidget):
         for button in (self.preview_button, self.print_button, self.save_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.printing = plain_label(printing_advice("card"), "Subtle")
+        self.documents.currentRowChanged.connect(
+            lambda _row: self.printing.setText(printing_advice(self.selected_key()))
+        )
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -120,6 +140,7 @@ class DocumentsSection(QWidget):
         column.addWidget(plain_label("Documents", "Headline"))
         column.addWidget(self.documents, 1)
         column.addLayout(buttons)
+        column.addWidget(self.printing)
         column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
         self.viewer = PdfPreview()
         self.status = plain_label("Choose a document and press Preview.", "Subtle")
@@ -149,6 +170,9 @@ class DocumentsSection(QWidget):
         self.signer.setPlaceholderText(signer or f"The {role}")
         self.message.setPlainText(card.message)
         self.signer.setText(card.signer)
+        # Only a residential home is named on the card ("your home at Oakfield House").
+        self.home_name.setText(card.home_name)
+        self.card_form.setRowVisible(self.home_name, child.home_type is HomeType.RESIDENTIAL)
         self.colour.setCurrentIndex(max(0, self.colour.findData(card.colour)))
         self.picture_on_certificate.setChecked(card.picture_on_certificate)
 
@@ -158,7 +182,11 @@ class DocumentsSection(QWidget):
             signer=self.signer.text().strip(),
             colour=str(self.colour.currentData()),
             picture_on_certificate=self.picture_on_certificate.isChecked(),
+            home_name=self.home_name.text().strip(),
         )
+
+    def _show_room(self) -> None:
+        self.message_room.setText(message_room(self.message.toPlainText()))
 
     def save_card(self) -> bool:
         """Save the message (and show the card or certificate again if it is on screen)."""
@@ -203,6 +231,9 @@ class DocumentsSection(QWidget):
             return None
         try:
             return document_pdf(store, child_id, key, self.context.today)
+        except MessageTooLong as error:
+            self.context.messages.tell("The message does not fit", error.kind_message)
+            return None
         except Exception as error:  # a damaged record must never close the app
             self.context.messages.tell(
                 "The document could not be made",
@@ -237,6 +268,11 @@ class DocumentsSection(QWidget):
         size = self.viewer.pdf.pagePointSize(0)
         if size.width() > size.height():
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        # The page as it is, at actual size: every document keeps 5 mm clear of the edge.
+        printer.setFullPage(True)
+        if self.shown_key == "card":  # the inside prints upside down any other way
+            printer.setDuplex(QPrinter.DuplexMode.DuplexShortSide)
+        self.status.setText(printing_advice(self.shown_key))
         if not self.print_dialog(printer, self) or not self._audited("printed"):
             return 0
         return print_pdf(self.viewer.pdf, printer)
@@ -272,7 +308,8 @@ class DocumentsSection(QWidget):
             detail = getattr(error, "kind_message", "") or f"{path} could not be written."
             self.context.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
-        self.context.messages.tell("PDF saved", f"Saved to {path}.")
+        advice = f" {printing_advice(self.shown_key)}"
+        self.context.messages.tell("PDF saved", f"Saved to {path}.{advice}")
         note_unprotected_file(self.context.store, self.context.messages)
         return str(path)
 
