@@ -121,21 +121,7 @@ def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
             prompt = choice(PROMPTS, answer.prompt)
             story += _words(prompt.text(band) if prompt else "", answer.text, answer.mark, colours)
     if sources.drawings:
-        story += heading(Page.DRAWINGS, "sticker-rainbow")
-        for drawing in sources.drawings:
-            picture = prepared(drawing.data)
-            if picture is None:
-                continue
-            story.append(
-                KeepTogether(
-                    [
-                        paragraph(drawing.name, name_style(16, colours.main, True)),
-                        Spacer(1, 6),
-                        _image(picture, FRAME_W, 420),
-                        Spacer(1, 22),
-                    ]
-                )
-            )
+        story += heading(Page.DRAWINGS, "sticker-rainbow") + _drawings(sources, colours)
     if len(story) <= 8:
         story.append(
             paragraph(
@@ -145,6 +131,20 @@ def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
             )
         )
     return story
+
+
+def _drawings(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
+    """Each drawing with its name above it, kept together on one page."""
+    flow: list[Flowable] = []
+    for drawing in sources.drawings:
+        picture = prepared(drawing.data)
+        if picture is None:
+            continue
+        name = paragraph(drawing.name, name_style(16, colours.main, True))
+        flow.append(
+            KeepTogether([name, Spacer(1, 6), _image(picture, FRAME_W, 420), Spacer(1, 22)])
+        )
+    return flow
 
 
 def _cover(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:

@@ -165,16 +165,18 @@ def _celebration(
     canvas: Canvas, colours: Palette, words: str, pictures: tuple[str, ...], top: float
 ) -> None:
     """The celebration the child chose: its pictures, with the words under them."""
-    shown = pictures[:3]
-    side = 52
+    # Above the dots (at 62): the pictures shrink, or stand aside, to leave the words room.
+    side = min(52.0, top - 76 - 8 - 22)
+    shown = pictures[:3] if side >= 26 else ()
     row = len(shown) * side + (len(shown) - 1) * 10
     x = PANEL_W / 2 - row / 2
     for name in shown:
         sticker(canvas, name, x, top - side, side)
         x += side + 10
     width = PANEL_W - 2 * MARGIN
-    room = max(20.0, top - side - 8 - 76)
-    draw_fitted(canvas, words, MARGIN, top - side - 8, width, room, 15, colours.main, True, 10)
+    words_top = top - side - 8 if shown else top
+    room = max(14.0, words_top - 76)
+    draw_fitted(canvas, words, MARGIN, words_top, width, room, 15, colours.main, True, 9)
 
 
 def _message(canvas: Canvas, flow: list[Flowable]) -> None:

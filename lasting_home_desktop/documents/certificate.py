@@ -84,47 +84,37 @@ def draw_certificate(canvas: Canvas, sources: KeepsakeSources) -> None:
         draw_picture(canvas, picture, 70, PAGE_H / 2 - 95, 190, 190, colours.main)
         text_left, text_width = 280, PAGE_W - 280 - 90
 
-    centre_title = 120
-    draw_fitted(
-        canvas, TITLE, centre_title, PAGE_H - 62, PAGE_W - 240, 60, 40, colours.main, bold=True
-    )
+    draw_fitted(canvas, TITLE, 120, PAGE_H - 62, PAGE_W - 240, 60, 40, colours.main, bold=True)
     dots(canvas, colours, PAGE_W / 2 - 150, PAGE_H - 120, 300, count=11)
     draw_fitted(
         canvas, "This certificate is for", text_left, PAGE_H - 150, text_width, 30, 17, colours.ink
     )
     ribbon(canvas, colours, text_left + 10, PAGE_H - 262, text_width - 20, 92)
+    name_left, name_width = text_left + 30, text_width - 60
     draw_fitted(
-        canvas,
-        sources.name,
-        text_left + 30,
-        PAGE_H - 184,
-        text_width - 60,
-        80,
-        50,
-        colours.main,
-        bold=True,
-        smallest=12,
+        canvas, sources.name, name_left, PAGE_H - 184, name_width, 80, 50, colours.main, True, 12
     )
+    _what_it_means(canvas, sources, text_left, text_width)
+    _signatures(canvas, sources)
+
+
+def _what_it_means(canvas: Canvas, sources: KeepsakeSources, left: float, width: float) -> None:
+    """Under the name: what is celebrated, the carers or a warm word, the date, and how the
+    child chose to celebrate."""
+    colours = sources.palette
     top = PAGE_H - 282
+    # With a celebration to show as well, the lines above it give up a little room.
+    chose = celebration_choice(sources) is not None
+    first_room, second_room = (56, 22) if chose else (64, 44)
     top -= draw_fitted(
-        canvas, celebration_line(sources), text_left, top, text_width, 64, 20, colours.ink, True, 11
+        canvas, celebration_line(sources), left, top, width, first_room, 20, colours.ink, True, 11
     )
     top -= 8 + draw_fitted(
-        canvas, second_line(sources), text_left, top - 8, text_width, 44, 16, colours.ink
+        canvas, second_line(sources), left, top - 8, width, second_room, 16, colours.ink
     )
-    top -= 12 + draw_fitted(
-        canvas,
-        format_long(sources.decided_on),
-        text_left,
-        top - 12,
-        text_width,
-        26,
-        15,
-        colours.main,
-        bold=True,
-    )
-    _celebration(canvas, sources, text_left, text_width, top - 8)
-    _signatures(canvas, sources)
+    day = format_long(sources.decided_on)
+    top -= 12 + draw_fitted(canvas, day, left, top - 12, width, 26, 15, colours.main, True)
+    _celebration(canvas, sources, left, width, top - 8)
 
 
 def _celebration(
@@ -140,7 +130,8 @@ def _celebration(
     pictures_width = len(shown) * (side + gap)
     room = width - pictures_width
     words = style(14, sources.palette.ink, align=TA_LEFT)
-    layout = fitted_layout(celebration.words, words, room, max(18.0, top - 160), 9)
+    # Above the seal between the signatures (its top is at 152).
+    layout = fitted_layout(celebration.words, words, room, max(12.0, top - 4 - 156), 8)
     used = max(line.width for line in layout.lines)
     x = left + (width - pictures_width - used) / 2
     middle = top - 4 - layout.height / 2

@@ -12,7 +12,7 @@ from ..domain.outcome import outcome_check
 from ..storage.caseload import CaseloadStore
 from ..storage.safe_files import atomic_write
 from .book import book_pdf
-from .card import card_pdf
+from .card import MessageTooLong, card_pdf
 from .certificate import certificate_pdf
 from .filenames import document_file_name as file_name_for
 from .filenames import unique_path_name
@@ -90,10 +90,15 @@ def write_child_documents(
         if reason:
             written.notes.append(f"{kind(key).title}: {reason}")
             continue
+        try:
+            data = document_pdf(store, child_id, key, today)
+        except MessageTooLong as error:
+            written.notes.append(f"{kind(key).title}: {error.kind_message}")
+            continue
         name = unique_path_name(document_file_name(store, child_id, key), taken)
         taken.add(name)
         path = folder / name
-        atomic_write(path, document_pdf(store, child_id, key, today))
+        atomic_write(path, data)
         written.files.append(path)
         written.made.append(key)
     return written

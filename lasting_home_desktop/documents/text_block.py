@@ -92,21 +92,20 @@ def fitted_layout(
     text: str, style: TextStyle, room: float, height: float, smallest: float
 ) -> Layout:
     """The largest size, from style.size down to `smallest`, at which the text fits the box
-    with every piece whole (no word cut). If nothing fits, the smallest size, with too-long
-    pieces cut as a last resort."""
+    with every piece whole (no word cut). If nothing fits, the smallest size (smaller still,
+    down to SMALLEST_NAME, if a word would otherwise be cut), running lower than the box."""
     prepared = style.prepared(text)
     size = style.size
     while True:
         current = style.at(size)
-        fits_across = prepared.widest * size <= room
-        if fits_across:
+        if prepared.widest * size <= room:
             lines = break_lines(prepared, size, room, cut_long=False)
             layout = Layout(tuple(lines), current, current.line_height(prepared))
-            if layout.height <= height + 0.01:
+            if layout.height <= height + 0.01 or size <= smallest:
                 return layout
-        if size <= smallest:
-            return lay_out(text, current, room, cut_long=True)
-        size = max(smallest, size * 0.93)
+        elif size <= SMALLEST_NAME:
+            return lay_out(text, current, room, cut_long=True)  # the very last resort
+        size = max(smallest if size > smallest else SMALLEST_NAME, size * 0.93)
 
 
 def draw_layout(canvas: Canvas, layout: Layout, x: float, top: float, room: float) -> float:

@@ -101,16 +101,10 @@ def message_lines(message: str) -> int:
 
 
 def message_room(message: str) -> str:
-    """How much of the card the message uses, for the person writing it."""
+    """How much of the card the message uses, in a few words for the person writing it."""
     used, lines = len(message), message_lines(message)
     if used > MESSAGE_LIMIT:
-        return (
-            f"{used:,} characters: {used - MESSAGE_LIMIT:,} more than fit inside the card "
-            f"({MESSAGE_LIMIT:,}). Nothing is lost; shorten it a little to print the card."
-        )
+        return f"{used:,} of {MESSAGE_LIMIT:,} characters: please shorten it to fit the card."
     if lines > MESSAGE_LINES_LIMIT:
-        return (
-            f"{lines} lines: the card holds {MESSAGE_LINES_LIMIT}. Nothing is lost; join some "
-            "up to print the card."
-        )
-    return f"{used:,} of {MESSAGE_LIMIT:,} characters; a longer message prints smaller."
+        return f"{lines} of {MESSAGE_LINES_LIMIT} lines: please join some up to fit the card."
+    return f"{used:,} of {MESSAGE_LIMIT:,} characters fit inside the card."

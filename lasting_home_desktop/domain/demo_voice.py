@@ -118,6 +118,13 @@ def example_voice_sections(
         voice = voice.with_answer(prompt, texts[1 if young else 0], mark, day)
     for page in Page:
         voice = voice.with_visit(page)
+    card = _example_card(record, rng)
+    return {"child_voice": voice.to_dict(), "drawings": drawings, "card": card.to_dict()}
+
+
+def _example_card(record: ChildRecord, rng: random.Random) -> CardMessage:
+    """The Team Manager's message, speaking of one carer as one ("Grandma Nowak is so proud")
+    and naming a residential home."""
     named = [c.split(" (")[0] for c in record.people.carers[:2]]
     carers = " and ".join(named) or "Everyone"
     home_name = ""
@@ -126,11 +133,10 @@ def example_voice_sections(
     if record.home_type is HomeType.RESIDENTIAL:
         home_name = rng.choice(RESIDENTIAL_HOMES)
         carers, named = f"Everyone at {home_name}", ["everyone"]
-    are = "is" if len(named) == 1 else "are"  # "Grandma Nowak is", "Jo and Sam are"
+    are = "is" if len(named) == 1 else "are"
     with_you = carers[:1].lower() + carers[1:] if home_name else carers
     message = rng.choice(MESSAGES).format(
         name=record.known_as, carers=carers, are=are, with_you=with_you
     )
     colour = rng.choice(PALETTES).key if rng.random() < 0.5 else "look"
-    card = CardMessage(message=message, colour=colour, home_name=home_name)
-    return {"child_voice": voice.to_dict(), "drawings": drawings, "card": card.to_dict()}
+    return CardMessage(message=message, colour=colour, home_name=home_name)

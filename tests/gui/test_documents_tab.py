@@ -120,9 +120,11 @@ def test_the_card_is_set_to_print_both_sides_flipping_on_the_short_edge(qtbot, s
 def test_the_writer_is_told_how_much_of_the_card_the_message_uses(qtbot, store, today):
     """Under the message box: how many of the 1,000 characters are used, live as they type."""
     section, _ = tab(qtbot, store, today, add_child(store, today, message="Well done."))
-    assert "10 of 1,000 characters" in section.message_room.text()
+    assert section.message_room.text() == "10 of 1,000 characters fit inside the card."
     section.message.setPlainText("x" * 1200)
-    assert "200 more than fit inside the card" in section.message_room.text()
+    assert "1,200 of 1,000 characters: please shorten it" in section.message_room.text()
+    section.message.setPlainText("\n".join("Hi" for _ in range(20)))
+    assert "20 of 16 lines" in section.message_room.text()
 
 
 def test_a_residential_home_can_be_named_for_the_card(qtbot, store, today):

@@ -287,3 +287,23 @@ def test_a_prompt_in_the_book_is_never_apart_from_its_answer(store, today, lines
     reader = PdfReader(io.BytesIO(book_pdf(keepsake_sources(store, record.id, today))))
     for page in reader.pages[:-1]:
         assert last_body_line(page, top=790, bottom=60) not in prompts
+
+
+def test_example_card_messages_speak_of_one_carer_as_one(today):
+    """The example children's card messages say "Grandma Nowak is so proud", never "are";
+    "Jo and Sam are"; a residential home's message names the home."""
+    from lasting_home_desktop.domain.card_message import CardMessage as Card
+    from lasting_home_desktop.domain.demo import example_children
+
+    seen = set()
+    for example in example_children(48, today):
+        card = Card.from_dict(example.sections["card"])
+        found = re.search(r"\. ([^.]+?) (is|are) so proud", card.message)
+        if found is None:
+            continue
+        who, verb = found.groups()
+        seen.add(verb)
+        assert verb == ("are" if " and " in who else "is"), card.message
+        if example.record.home_type is HomeType.RESIDENTIAL:
+            assert card.home_name and f"Everyone at {card.home_name}" == who
+    assert seen == {"is", "are"}

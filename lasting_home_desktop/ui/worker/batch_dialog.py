@@ -224,7 +224,10 @@ class BatchDialog(QDialog):
         where = f" Saved in {self.folder.text().strip()}."
         combined = ""
         if result.combined:
-            combined = f" Combined file: {result.combined.name}. {PRINTING_NOTE}"
+            combined = (
+                f" Combined file: {result.combined.name}, to print on both sides, flipping on "
+                "the short edge."
+            )
         self.status.setText(result.summary() + where + combined)
         for problem in result.problems:
             self.problems.addItem(f"{problem.name}: {problem.message}")

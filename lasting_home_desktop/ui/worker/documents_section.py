@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -85,10 +87,59 @@ class DocumentsSection(QWidget):
         self.shown_key = ""
         self.shown_pdf = b""
 
+        self.viewer = PdfPreview()
+        self.status = plain_label("Choose a document and press Preview.", "Subtle")
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.addWidget(self.status)
+        right_column.addWidget(self.viewer, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self._left_column())
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.reload()
+
+    def _left_column(self) -> QScrollArea:
+        """The card message, the list of documents and what to do with them."""
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self._card_box())
+        column.addWidget(plain_label("Documents", "Headline"))
+        column.addWidget(self._document_list(), 1)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton("Preview", objectName="Primary")
+        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton("Save as PDF…")
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        # How to print what is chosen: the card only comes out right one way.
+        self.printing = plain_label(printing_advice("card"), "Subtle")
+        self.documents.currentRowChanged.connect(
+            lambda _row: self.printing.setText(printing_advice(self.selected_key()))
+        )
+        column.addWidget(self.printing)
+        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
+        # On a short screen the card form and the list scroll, never squeeze into each other.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
+        return scroll
+
+    def _card_box(self) -> QGroupBox:
         self.message = QPlainTextEdit()
         self.message.setTabChangesFocus(True)
         self.message.setMinimumHeight(110)
-        self.message_room = plain_label(message_room(""), "Subtle")
+        self.message.setToolTip("A longer message is printed smaller, so it always fits.")
+        self.message_room = plain_label(message_room(""), "Subtle", wrap=False)
         self.message.textChanged.connect(self._show_room)
         self.signer = QLineEdit()
         self.home_name = QLineEdit()
@@ -100,16 +151,17 @@ class DocumentsSection(QWidget):
         self.save_card_button = QPushButton("Save the card message", objectName="Primary")
         self.save_card_button.clicked.connect(self.save_card)
         card_box = QGroupBox("The card and certificate")
-        form = QFormLayout(card_box)
-        form.addRow("Personal message", self.message)
-        form.addRow("", self.message_room)
-        form.addRow("Signed by", self.signer)
-        form.addRow("The home's name", self.home_name)
-        self.card_form = form
-        form.addRow("Colours", self.colour)
-        form.addRow("", self.picture_on_certificate)
-        form.addRow("", self.save_card_button)
+        self.card_form = QFormLayout(card_box)
+        self.card_form.addRow("Personal message", self.message)
+        self.card_form.addRow("", self.message_room)
+        self.card_form.addRow("Signed by", self.signer)
+        self.card_form.addRow("The home's name", self.home_name)
+        self.card_form.addRow("Colours", self.colour)
+        self.card_form.addRow("", self.picture_on_certificate)
+        self.card_form.addRow("", self.save_card_button)
+        return card_box
 
+    def _document_list(self) -> QListWidget:
         self.documents = QListWidget()
         for document in DOCUMENT_KINDS:
             who = "for the child" if document.for_child else "professional"
@@ -119,42 +171,7 @@ class DocumentsSection(QWidget):
             self.documents.addItem(item)
         self.documents.setCurrentRow(0)
         self.documents.itemDoubleClicked.connect(lambda _item: self.preview())
-        self.preview_button = QPushButton("Preview", objectName="Primary")
-        self.print_button = QPushButton("Print…")
-        self.save_button = QPushButton("Save as PDF…")
-        self.preview_button.clicked.connect(self.preview)
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_document)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.printing = plain_label(printing_advice("card"), "Subtle")
-        self.documents.currentRowChanged.connect(
-            lambda _row: self.printing.setText(printing_advice(self.selected_key()))
-        )
-
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addWidget(card_box)
-        column.addWidget(plain_label("Documents", "Headline"))
-        column.addWidget(self.documents, 1)
-        column.addLayout(buttons)
-        column.addWidget(self.printing)
-        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
-        self.viewer = PdfPreview()
-        self.status = plain_label("Choose a document and press Preview.", "Subtle")
-        right = QWidget()
-        right_column = QVBoxLayout(right)
-        right_column.addWidget(self.status)
-        right_column.addWidget(self.viewer, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.reload()
+        return self.documents
 
     # -- the card message ----------------------------------------------------------------------
 
