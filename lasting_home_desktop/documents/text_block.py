@@ -243,9 +243,11 @@ class TextBlock(Flowable):
         fit = int((available_height - top - bottom + 0.01) // layout.line_height)
         if fit < 1 or fit >= len(layout.lines):
             return []
-        first = TextBlock(self.text, replace(self.text_style, space_after=0), _part(layout, 0, fit))
-        rest_style = replace(self.text_style, space_before=0)
-        rest = TextBlock(self.text, rest_style, _part(layout, fit, len(layout.lines)))
+        # Each part keeps only its own lines' words: laid out again in a frame of another
+        # width, a part never repeats the other's words.
+        head, tail = _part(layout, 0, fit), _part(layout, fit, len(layout.lines))
+        first = TextBlock(_words(head), replace(self.text_style, space_after=0), head)
+        rest = TextBlock(_words(tail), replace(self.text_style, space_before=0), tail)
         first._room = rest._room = self._room
         return [first, rest]
 
@@ -269,6 +271,10 @@ class TextBlock(Flowable):
             canvas.restoreState()
         assert self._layout is not None
         draw_layout(self.canv, self._layout, left, self.height - top, self._room)
+
+
+def _words(layout: Layout) -> str:
+    return "\n".join(line.typed for line in layout.lines)
 
 
 def _part(layout: Layout, start: int, end: int) -> Layout:

@@ -115,3 +115,17 @@ def test_markup_and_quotes_are_drawn_literally():
     draw_layout(canvas, lay_out('<b>&amp; "O\'Brien"', TextStyle(12, "#000000"), 300), 50, 700, 300)
     canvas.save()
     assert '<b>&amp; "O\'Brien"' in pdf_text(out.getvalue())
+
+
+def test_a_block_split_over_pages_keeps_every_word_once():
+    """Split at the foot of a page, a long block's two parts hold its lines once each, even
+    when the next frame is narrower."""
+    from lasting_home_desktop.documents.text_block import TextBlock
+
+    words = " ".join(f"word{n}" for n in range(300))
+    block = TextBlock(words, TextStyle(12, "#000000", align=TA_LEFT))
+    block.wrap(300, 2000)
+    first, rest = block.split(300, 200)
+    rest.wrap(200, 2000)  # a narrower frame: laid out again from its own words
+    parts = [line.typed for part in (first, rest) for line in part._layout.lines]
+    assert " ".join(parts).split() == words.split()
