@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from ...documents.card import PRINTING_NOTE, MessageTooLong
 from ...documents.export import (
     DOCUMENT_KINDS,
     document_file_name,
@@ -33,8 +36,8 @@ from ...documents.export import (
     kind,
     not_ready,
 )
-from ...domain.card_message import PALETTES, CardMessage
-from ...domain.child import DecisionRoute
+from ...domain.card_message import PALETTES, CardMessage, message_room
+from ...domain.child import DecisionRoute, HomeType
 from ...storage.card_message import SECTION as CARD_PART
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
@@ -52,6 +55,14 @@ NOT_PROTECTED = (
     "A PDF you save or print leaves the protected data folder: keep it somewhere safe, and "
     "delete it when it is no longer needed."
 )
+ACTUAL_SIZE = 'Print at actual size (100%), not "fit to page".'
+
+
+def printing_advice(key: str) -> str:
+    """What to tell whoever prints this document, in the print and save step."""
+    if key == "card":
+        return f"{PRINTING_NOTE} {ACTUAL_SIZE}"
+    return ACTUAL_SIZE
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
@@ -79,51 +90,6 @@ class DocumentsSection(QWidget):
         self.shown_key = ""
         self.shown_pdf = b""
 
-        self.message = QPlainTextEdit()
-        self.message.setTabChangesFocus(True)
-        self.message.setMinimumHeight(110)
-        self.signer = QLineEdit()
-        self.colour = QComboBox()
-        for palette in PALETTES:
-            self.colour.addItem(palette.label, palette.key)
-        self.picture_on_certificate = QCheckBox("Put the child's picture on the certificate")
-        self.save_card_button = QPushButton("Save the card message", objectName="Primary")
-        self.save_card_button.clicked.connect(self.save_card)
-        card_box = QGroupBox("The card and certificate")
-        form = QFormLayout(card_box)
-        form.addRow("Personal message", self.message)
-        form.addRow("Signed by", self.signer)
-        form.addRow("Colours", self.colour)
-        form.addRow("", self.picture_on_certificate)
-        form.addRow("", self.save_card_button)
-
-        self.documents = QListWidget()
-        for document in DOCUMENT_KINDS:
-            who = "for the child" if document.for_child else "professional"
-            item = QListWidgetItem(f"{document.title} ({who})")
-            item.setData(Qt.ItemDataRole.UserRole, document.key)
-            item.setToolTip(document.description)
-            self.documents.addItem(item)
-        self.documents.setCurrentRow(0)
-        self.documents.itemDoubleClicked.connect(lambda _item: self.preview())
-        self.preview_button = QPushButton("Preview", objectName="Primary")
-        self.print_button = QPushButton("Print…")
-        self.save_button = QPushButton("Save as PDF…")
-        self.preview_button.clicked.connect(self.preview)
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_document)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addWidget(card_box)
-        column.addWidget(plain_label("Documents", "Headline"))
-        column.addWidget(self.documents, 1)
-        column.addLayout(buttons)
-        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
         self.viewer = PdfPreview()
         self.status = plain_label("Choose a document and press Preview.", "Subtle")
         right = QWidget()
@@ -131,7 +97,7 @@ class DocumentsSection(QWidget):
         right_column.addWidget(self.status)
         right_column.addWidget(self.viewer, 1)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self._left_column())
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         self.stale = plain_label(name="Flag")
@@ -175,6 +141,78 @@ class DocumentsSection(QWidget):
         """Ctrl+S on this part saves the card message."""
         return self.save_card()
 
+    def _left_column(self) -> QScrollArea:
+        """The card message, the list of documents and what to do with them."""
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self._card_box())
+        column.addWidget(plain_label("Documents", "Headline"))
+        column.addWidget(self._document_list(), 1)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton("Preview", objectName="Primary")
+        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton("Save as PDF…")
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        # How to print what is chosen: the card only comes out right one way.
+        self.printing = plain_label(printing_advice("card"), "Subtle")
+        self.documents.currentRowChanged.connect(
+            lambda _row: self.printing.setText(printing_advice(self.selected_key()))
+        )
+        column.addWidget(self.printing)
+        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
+        # On a short screen the card form and the list scroll, never squeeze into each other.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
+        return scroll
+
+    def _card_box(self) -> QGroupBox:
+        self.message = QPlainTextEdit()
+        self.message.setTabChangesFocus(True)
+        self.message.setMinimumHeight(110)
+        self.message.setToolTip("A longer message is printed smaller, so it always fits.")
+        self.message_room = plain_label(message_room(""), "Subtle", wrap=False)
+        self.message.textChanged.connect(self._show_room)
+        self.signer = QLineEdit()
+        self.home_name = QLineEdit()
+        self.home_name.setPlaceholderText("For example: Oakfield House")
+        self.colour = QComboBox()
+        for palette in PALETTES:
+            self.colour.addItem(palette.label, palette.key)
+        self.picture_on_certificate = QCheckBox("Put the child's picture on the certificate")
+        self.save_card_button = QPushButton("Save the card message", objectName="Primary")
+        self.save_card_button.clicked.connect(self.save_card)
+        card_box = QGroupBox("The card and certificate")
+        self.card_form = QFormLayout(card_box)
+        self.card_form.addRow("Personal message", self.message)
+        self.card_form.addRow("", self.message_room)
+        self.card_form.addRow("Signed by", self.signer)
+        self.card_form.addRow("The home's name", self.home_name)
+        self.card_form.addRow("Colours", self.colour)
+        self.card_form.addRow("", self.picture_on_certificate)
+        self.card_form.addRow("", self.save_card_button)
+        return card_box
+
+    def _document_list(self) -> QListWidget:
+        self.documents = QListWidget()
+        for document in DOCUMENT_KINDS:
+            who = "for the child" if document.for_child else "professional"
+            item = QListWidgetItem(f"{document.title} ({who})")
+            item.setData(Qt.ItemDataRole.UserRole, document.key)
+            item.setToolTip(document.description)
+            self.documents.addItem(item)
+        self.documents.setCurrentRow(0)
+        self.documents.itemDoubleClicked.connect(lambda _item: self.preview())
+        return self.documents
+
     # -- the card message ----------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -190,6 +228,9 @@ class DocumentsSection(QWidget):
         self.signer.setPlaceholderText(signer or f"The {role}")
         self.message.setPlainText(card.message)
         self.signer.setText(card.signer)
+        # Only a residential home is named on the card ("your home at Oakfield House").
+        self.home_name.setText(card.home_name)
+        self.card_form.setRowVisible(self.home_name, child.home_type is HomeType.RESIDENTIAL)
         self.colour.setCurrentIndex(max(0, self.colour.findData(card.colour)))
         self.picture_on_certificate.setChecked(card.picture_on_certificate)
 
@@ -199,7 +240,11 @@ class DocumentsSection(QWidget):
             signer=self.signer.text().strip(),
             colour=str(self.colour.currentData()),
             picture_on_certificate=self.picture_on_certificate.isChecked(),
+            home_name=self.home_name.text().strip(),
         )
+
+    def _show_room(self) -> None:
+        self.message_room.setText(message_room(self.message.toPlainText()))
 
     def save_card(self) -> bool:
         """Save the message (and show the card or certificate again if it is on screen)."""
@@ -253,6 +298,9 @@ class DocumentsSection(QWidget):
             return None
         try:
             return document_pdf(store, child_id, key, self.context.today)
+        except MessageTooLong as error:
+            self.context.messages.tell("The message does not fit", error.kind_message)
+            return None
         except Exception as error:  # a damaged record must never close the app
             self.context.messages.tell(
                 "The document could not be made",
@@ -287,6 +335,11 @@ class DocumentsSection(QWidget):
         size = self.viewer.pdf.pagePointSize(0)
         if size.width() > size.height():
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        # The page as it is, at actual size: every document keeps 5 mm clear of the edge.
+        printer.setFullPage(True)
+        if self.shown_key == "card":  # the inside prints upside down any other way
+            printer.setDuplex(QPrinter.DuplexMode.DuplexShortSide)
+        self.status.setText(printing_advice(self.shown_key))
         if not self.print_dialog(printer, self):
             return 0
         pages = print_pdf(self.viewer.pdf, printer)
@@ -319,7 +372,8 @@ class DocumentsSection(QWidget):
             self.context.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
         self._note_done("exported", f" to {path.parent}")
-        self.context.messages.tell("PDF saved", f"Saved to {path}.")
+        advice = f" {printing_advice(self.shown_key)}"
+        self.context.messages.tell("PDF saved", f"Saved to {path}.{advice}")
         note_unprotected_file(self.context.store, self.context.messages)
         return str(path)
 
