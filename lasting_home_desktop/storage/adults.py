@@ -8,19 +8,15 @@ Journey dates are never stored here twice: a form that sets one saves it on the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
 from ..domain.child import ChildRecord, join_names
-from ..domain.journey import Flag
 from ..domain.panel import (
     PANEL_DATES_KEY,
-    PanelBooking,
     Participation,
     panel_dates_from_value,
     panel_dates_to_value,
-    panel_flags,
 )
 from .caseload import CaseloadStore
 
@@ -65,21 +61,6 @@ class AdultRecords:
 
     def save_panel_dates(self, dates: tuple[dt.date, ...] | list[dt.date]) -> None:
         self.store.save_folder_value(PANEL_DATES_KEY, panel_dates_to_value(dates))
-
-    # -- the tracker ----------------------------------------------------------------------------
-
-    def tracker_extra_flags(self, today: dt.date) -> Callable[[ChildRecord], tuple[Flag, ...]]:
-        """For tracker_rows(..., extra_flags=...): reads every booking once, then answers per
-        child without touching the store again."""
-        bookings = {
-            child_id: PanelBooking.from_dict(data)
-            for child_id, data in self.store.sections(PanelBooking.SECTION).items()
-        }
-
-        def flags(child: ChildRecord) -> tuple[Flag, ...]:
-            return panel_flags(child, bookings.get(child.id), today)
-
-        return flags
 
 
 # -- what the child chose in together mode, as the adults' forms show it ------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.child import ChildRecord, DecisionRoute
+from ...domain.child_status import ChildStatus
 from ...domain.dates import format_long
-from ...domain.journey import JourneySettings, journey_status
+from ...domain.journey import Flag, JourneySettings
 from ...storage.caseload import CaseloadStore
+from ...storage.status_facts import status_now
 from ..messages import UserMessages
 from ..section_context import ChildSectionContext, ChildSectionFactory
 from ..widgets import plain_label
+from .pdf_output import PdfOutput
+from .timeline_box import TimelineBox
 
 
 class ChildPage(QWidget):
@@ -39,7 +43,6 @@ class ChildPage(QWidget):
         settings: JourneySettings,
         messages: UserMessages,
         sections: Sequence[tuple[str, ChildSectionFactory]],
-        extra_flags: Callable[[ChildRecord], tuple] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -47,7 +50,7 @@ class ChildPage(QWidget):
         self.child_id = child_id
         self.today = today
         self.settings = settings
-        self.extra_flags = extra_flags
+        self.messages = messages
 
         self.name = plain_label(name="Headline", selectable=True)
         self.facts = plain_label(name="Subtle", selectable=True)
@@ -158,8 +161,7 @@ class ChildPage(QWidget):
 
     def refresh(self) -> None:
         child = self.store.child(self.child_id)
-        status = journey_status(child.journey, child.route, self.today, self.settings)
-        flags = status.flags + (self.extra_flags(child) if self.extra_flags else ())
+        status = status_now(self.store, self.child_id, self.today)
         self.name.setText(child.display_name + ("  (archived)" if child.archived else ""))
         age = child.age(self.today)
         facts = [
@@ -171,22 +173,21 @@ class ChildPage(QWidget):
         if child.service:
             facts.append(child.service)
         self.facts.setText("  ·  ".join(facts))
-        self.stage.setText(status.stage.label(child.route))
-        self.flags.setText("; ".join(flag.label for flag in flags))
-        self.flags.setVisible(bool(flags))
+        self.stage.setText(status.stage_label)
+        self._show_flags(status)
         self.next_step.setText(f"Next: {status.next_step}")
-        self._show_worry(child)
         self._fill_overview(child)
 
-    def _show_worry(self, child: ChildRecord) -> None:
-        # The child chose worried, sad or scared in together mode: the worker sees it here,
-        # the child never sees an alarm.
-        from ...domain.child_voice import worry_text
-        from ...storage.child_voice import ChildVoiceRecords
-
-        text = worry_text(ChildVoiceRecords(self.store).load(self.child_id), child.known_as)
-        self.worry.setText(text)
-        self.worry.setVisible(bool(text))
+    def _show_flags(self, status: ChildStatus) -> None:
+        """The same reasons, in the same words, as the tracker and the caseload. The child's
+        worry has its own line: the worker sees it here, the child never sees an alarm."""
+        worry = [r.text for r in status.reasons if r.flag is Flag.CHILD_WORRIED]
+        others = [r.text for r in status.reasons if r.flag is not Flag.CHILD_WORRIED]
+        self.flags.setText("; ".join(others))
+        self.flags.setVisible(bool(others))
+        said = f"{status.child.known_as} {worry[0][0].lower()}{worry[0][1:]}" if worry else ""
+        self.worry.setText(said)
+        self.worry.setVisible(bool(worry))
 
     def _fill_overview(self, child: ChildRecord) -> None:
         old = self.overview.layout()
@@ -229,6 +230,9 @@ class ChildPage(QWidget):
         for label, value in rows:
             journey.addRow(label, plain_label(value or "Not yet", selectable=True))
         layout = QVBoxLayout()
+        output = PdfOutput(self.store, self.messages)
+        self.timeline_box = TimelineBox(child, self.today, self.settings, output)
+        layout.addWidget(self.timeline_box)
         for title, form in (
             ("Journey", journey),
             ("People around the child", who),
