@@ -156,7 +156,7 @@ class _Timeline(Flowable):
     def __init__(self, timeline: Timeline, width: float):
         super().__init__()
         self.timeline, self.width = timeline, width
-        self.height = 150 + 30 * len(timeline.windows)
+        self.height = 140 + 30 * len(timeline.windows)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -164,11 +164,11 @@ class _Timeline(Flowable):
     def _x(self, day: dt.date) -> float:
         first, last = self.timeline.first_day, self.timeline.last_day
         span = max(1, (last - first).days)
-        return 30 + (self.width - 60) * (day - first).days / span
+        return 60 + (self.width - 120) * (day - first).days / span
 
     def draw(self) -> None:
         c, line = self.canv, self.timeline
-        axis = self.height - 80
+        axis = self.height - 90
         c.setStrokeColor(HexColor(RULE))
         c.setLineWidth(2)
         c.line(20, axis, self.width - 20, axis)
@@ -176,29 +176,33 @@ class _Timeline(Flowable):
         today = self._x(line.today)
         c.setStrokeColor(HexColor(MUTED))
         c.setDash(3, 3)
-        c.line(today, axis - 20 - 30 * len(line.windows), today, axis + 60)
+        c.line(today, axis - 20 - 30 * len(line.windows), today, axis + 8)
         c.setDash()
         c.setFont(BOLD, 8)
         c.setFillColor(HexColor(MUTED))
-        c.drawCentredString(today, axis + 62, "Today")
+        c.drawCentredString(today, axis - 30 - 30 * len(line.windows), "Today")
         for gap in line.gaps:
             middle = (self._x(gap.after.day) + self._x(gap.before.day)) / 2
             c.setFont(REGULAR, 8)
             c.setFillColor(HexColor(MUTED))
-            c.drawCentredString(middle, axis + 5, days(gap.days))
+            c.drawCentredString(middle, axis - 14, days(gap.days))
         for number, step in enumerate(line.steps):
             x = self._x(step.day)
             c.setStrokeColor(HexColor(INK))
             c.setFillColor(HexColor("#ffffff" if step.planned else "#1f6f8b"))
             c.circle(x, axis, 5, stroke=1, fill=1)
-            level = axis + 20 + (number % 2) * 20
+            # Label and date together, on two levels, so close dates never collide.
+            level = axis + 16 + (1 - number % 2) * 30
+            c.setStrokeColor(HexColor(RULE))
+            c.line(x, axis + 6, x, level - 2)
             c.setFillColor(HexColor(INK))
-            _text(c, x, level, step.label, 8.5, centred=True)
+            _text(c, x, level + 11, step.label, 8.5, centred=True)
             c.setFont(REGULAR, 8)
+            c.setFillColor(HexColor(MUTED))
             when = step.day.strftime("%d/%m/%Y") + (" (planned)" if step.planned else "")
-            c.drawCentredString(x, axis - 16, when)
+            c.drawCentredString(x, level, when)
         for number, window in enumerate(line.windows):
-            y = axis - 40 - number * 30
+            y = axis - 34 - number * 30
             start, due = self._x(window.start), self._x(window.due)
             colour = FLAG if window.late(line.today) else GOOD
             c.setFillColor(HexColor(colour))

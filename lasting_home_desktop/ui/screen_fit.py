@@ -47,3 +47,22 @@ def fit_dialog(dialog: QWidget, preferred: QSize) -> QSize:
     )
     dialog.resize(size)
     return size
+
+
+def fit_to_text(dialog: QWidget, width: int) -> QSize:
+    """`width` wide and tall enough for every wrapped line: labels in a dialog's layout are
+    otherwise given the height of a guess made before their fonts were known, and cut short.
+    Call again when a label's text changes (a problem shown, say)."""
+    dialog.ensurePolished()
+    for child in dialog.findChildren(QWidget):
+        child.ensurePolished()  # the style sheet's fonts (a larger headline) before measuring
+    layout = dialog.layout()
+    assert layout is not None
+    if layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = layout.totalSizeHint().height()
+    size = QSize(width, height)
+    dialog.setMinimumSize(size)
+    dialog.resize(size)
+    return size

@@ -165,7 +165,7 @@ class CaseloadView(QWidget):
         self.stage_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.stage_filter.setMinimumContentsLength(14)
+        self.stage_filter.setMinimumContentsLength(10)
         self.show_archived = QCheckBox("Show archived")
 
         self.model = CaseloadModel()
@@ -184,7 +184,7 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         # Fixed widths: sizing to contents would measure every row of a 1,000-child caseload.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 190)
+        header.resizeSection(0, 175)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, 44)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -193,6 +193,7 @@ class CaseloadView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.count = QLabel(objectName="Subtle")
+        self.count.setWordWrap(True)
         self.add_button = QPushButton("Add a child", objectName="Primary")
         self.archive_button = QPushButton("Archive")
         self.archive_button.setEnabled(False)

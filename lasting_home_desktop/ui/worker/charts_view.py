@@ -50,9 +50,11 @@ class TimelineChart(QWidget):
         self.updateGeometry()
         self.update()
 
+    AXIS = 84.0  # labels stand above the line on two levels, so close dates never collide
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         windows = len(self.timeline.windows) if self.timeline else 0
-        return QSize(520, 118 + 34 * windows)
+        return QSize(520, int(self.AXIS) + 44 + 34 * windows)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(300, self.sizeHint().height())
@@ -61,7 +63,7 @@ class TimelineChart(QWidget):
         assert self.timeline is not None
         first, last = self.timeline.first_day, self.timeline.last_day
         span = max(1, (last - first).days)
-        return 50 + (self.width() - 100) * (day - first).days / span
+        return 70 + (self.width() - 140) * (day - first).days / span
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         line = self.timeline
@@ -73,32 +75,37 @@ class TimelineChart(QWidget):
                 self.rect(), Qt.AlignmentFlag.AlignCenter, line.summary if line else ""
             )
             return
-        axis = 62.0
+        axis = self.AXIS
         painter.setPen(QPen(RULE, 3))
         painter.drawLine(QPointF(30, axis), QPointF(self.width() - 30, axis))
-        self._today(painter, axis)
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.85)
         painter.setFont(small)
+        self._today(painter, axis)
         painter.setPen(MUTED)
         for gap in line.gaps:
             left, right = self._x(gap.after.day), self._x(gap.before.day)
-            if right - left > 40:
-                box = QRectF(left, axis - 20, right - left, 16)
+            if right - left > 44:
+                box = QRectF(left, axis + 6, right - left, 16)
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, days(gap.days))
         for number, step in enumerate(line.steps):
             self._step(painter, step, number, axis, small)
-        self._windows(painter, axis + 40, small)
+        self._windows(painter, axis + 34, small)
 
     def _today(self, painter: QPainter, axis: float) -> None:
         assert self.timeline is not None
         x = self._x(self.timeline.today)
         painter.setPen(QPen(MUTED, 1, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(x, 4), QPointF(x, self.height() - 4))
-        painter.drawText(QRectF(x - 40, axis + 20, 80, 16), Qt.AlignmentFlag.AlignCenter, "Today")
+        painter.drawLine(QPointF(x, axis - 12), QPointF(x, self.height() - 18))
+        painter.drawText(
+            QRectF(x - 40, self.height() - 18, 80, 16), Qt.AlignmentFlag.AlignCenter, "Today"
+        )
 
     def _step(self, painter: QPainter, step, number: int, axis: float, small: QFont) -> None:  # type: ignore[no-untyped-def]
         x = self._x(step.day)
+        top = 2 if number % 2 == 0 else 36
+        painter.setPen(QPen(RULE, 1))
+        painter.drawLine(QPointF(x, top + 32), QPointF(x, axis))
         painter.setPen(QPen(INK, 1.5))
         painter.setBrush(QColor("white") if step.planned else STEP)
         painter.drawEllipse(QPointF(x, axis), 6, 6)
@@ -107,13 +114,11 @@ class TimelineChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(INK)
-        top = 4 if number % 2 == 0 else 22
-        label = step.label + (" (planned)" if step.planned else "")
-        painter.drawText(QRectF(x - 110, top, 220, 16), Qt.AlignmentFlag.AlignCenter, label)
+        painter.drawText(QRectF(x - 110, top, 220, 16), Qt.AlignmentFlag.AlignCenter, step.label)
         painter.setFont(small)
         painter.setPen(MUTED)
-        when = step.day.strftime("%d/%m/%Y")
-        painter.drawText(QRectF(x - 60, axis + 6, 120, 14), Qt.AlignmentFlag.AlignCenter, when)
+        when = step.day.strftime("%d/%m/%Y") + (" (planned)" if step.planned else "")
+        painter.drawText(QRectF(x - 90, top + 15, 180, 16), Qt.AlignmentFlag.AlignCenter, when)
 
     def _windows(self, painter: QPainter, top: float, small: QFont) -> None:
         assert self.timeline is not None
@@ -127,7 +132,7 @@ class TimelineChart(QWidget):
             painter.drawRect(QRectF(left, y, max(3.0, right - left), 10))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             text = f"{window.label}: {window.verdict(self.timeline.today)}"
-            painter.drawText(QRectF(left, y + 11, 400, 16), Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(QRectF(left, y + 11, 420, 16), Qt.AlignmentFlag.AlignLeft, text)
 
 
 class TeamChartView(QWidget):

@@ -70,9 +70,8 @@ class ChildPage(QWidget):
         header.addLayout(top)
         header.addWidget(self.facts)
         badges = QHBoxLayout()
-        badges.addWidget(self.stage)
-        badges.addWidget(self.flags)
-        badges.addStretch(1)
+        badges.addWidget(self.stage, 0, Qt.AlignmentFlag.AlignTop)
+        badges.addWidget(self.flags, 1, Qt.AlignmentFlag.AlignTop)
         header.addLayout(badges)
         header.addWidget(self.worry)
         header.addWidget(self.next_step)
@@ -185,8 +184,7 @@ class ChildPage(QWidget):
         others = [r.text for r in status.reasons if r.flag is not Flag.CHILD_WORRIED]
         self.flags.setText("; ".join(others))
         self.flags.setVisible(bool(others))
-        said = f"{status.child.known_as} {worry[0][0].lower()}{worry[0][1:]}" if worry else ""
-        self.worry.setText(said)
+        self.worry.setText(worry[0] if worry else "")
         self.worry.setVisible(bool(worry))
 
     def _fill_overview(self, child: ChildRecord) -> None:

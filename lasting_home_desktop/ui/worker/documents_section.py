@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,7 +40,7 @@ from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
-from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
+from .pdf_preview import PdfPreview, PdfPreviewPanel, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
 
 # save_dialog(parent, suggested file name) -> chosen path, or "" when cancelled.
@@ -78,7 +79,7 @@ class DocumentsSection(QWidget):
 
         self.message = QPlainTextEdit()
         self.message.setTabChangesFocus(True)
-        self.message.setMinimumHeight(110)
+        self.message.setMinimumHeight(90)
         self.signer = QLineEdit()
         self.colour = QComboBox()
         for palette in PALETTES:
@@ -88,6 +89,8 @@ class DocumentsSection(QWidget):
         self.save_card_button.clicked.connect(self.save_card)
         card_box = QGroupBox("The card and certificate")
         form = QFormLayout(card_box)
+        # Labels above their fields: the column stays narrow and the preview gets the room.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Personal message", self.message)
         form.addRow("Signed by", self.signer)
         form.addRow("Colours", self.colour)
@@ -118,19 +121,27 @@ class DocumentsSection(QWidget):
         column = QVBoxLayout(left)
         column.addWidget(card_box)
         column.addWidget(plain_label("Documents", "Headline"))
+        self.documents.setMinimumHeight(110)
         column.addWidget(self.documents, 1)
         column.addLayout(buttons)
         column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
-        self.viewer = PdfPreview()
-        self.status = plain_label("Choose a document and press Preview.", "Subtle")
-        right = QWidget()
-        right_column = QVBoxLayout(right)
-        right_column.addWidget(self.status)
-        right_column.addWidget(self.viewer, 1)
+        # The choices scroll on a short screen, so they never make the window taller.
+        choices = QScrollArea()
+        choices.setWidgetResizable(True)
+        choices.setFrameShape(QScrollArea.Shape.NoFrame)
+        choices.setWidget(left)
+        choices.setMinimumWidth(280)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.preview_panel = PdfPreviewPanel()
+        self.viewer: PdfPreview = self.preview_panel.viewer
+        self.status = self.preview_panel.status
+        self.status.setText("Choose a document and press Preview.")
         splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        splitter.addWidget(choices)
+        splitter.addWidget(self.preview_panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()
@@ -239,7 +250,10 @@ class DocumentsSection(QWidget):
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         if not self.print_dialog(printer, self) or not self._audited("printed"):
             return 0
-        return print_pdf(self.viewer.pdf, printer)
+        sent = print_pdf(self.viewer.pdf, printer)
+        # A paper copy leaves the protected folder too: the one-time note comes after it.
+        note_unprotected_file(self.context.store, self.context.messages)
+        return sent
 
     def _audited(self, action: str, where: str = "") -> bool:
         """Note the print or export in the audit trail first; if it cannot be noted, it is

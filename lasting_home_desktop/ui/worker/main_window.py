@@ -68,7 +68,7 @@ class WorkerWindow(QMainWindow):
         split.addWidget(self.caseload)
         split.addWidget(self.page_area)
         split.setStretchFactor(1, 2)
-        split.setSizes([520, 760])
+        split.setSizes([560, 800])
         self._tracker: TrackerView | None = None
         self._panel_agendas: PanelAgendaView | None = None
         self._pdf_output: PdfOutput | None = None

@@ -63,6 +63,7 @@ class PdfOutput:
             return 0
         sent = print_pdf(document, printer)
         document.close()
+        note_unprotected_file(self.store, self.messages)  # paper leaves the folder too
         return sent
 
     def save(

@@ -35,6 +35,7 @@ class PdfPreview(QPdfView):
         # Not a child of the view: deleting the view while its own child document was still
         # shown crashed Qt 6.11. Python owns the document; it goes after the view.
         self.pdf = QPdfDocument(None)
+        self.data = b""  # the PDF shown, for the larger view
         self._buffer: QBuffer | None = None
         self.setDocument(self.pdf)
         for keys, slot in (
@@ -49,6 +50,7 @@ class PdfPreview(QPdfView):
     def show_pdf(self, data: bytes) -> int:
         """Load the PDF bytes; returns how many pages it has (0 if it could not be read)."""
         self.pdf.close()
+        self.data = data
         buffer = QBuffer(self.pdf)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -60,6 +62,7 @@ class PdfPreview(QPdfView):
 
     def clear(self) -> None:
         self.pdf.close()
+        self.data = b""
 
     @property
     def page_count(self) -> int:
@@ -108,23 +111,47 @@ class PdfPreviewPanel(QWidget):
         self.viewer = PdfPreview()
         self.status = QLabel(objectName="Subtle")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)  # a long title must never widen the window
         bar = QHBoxLayout()
-        bar.addWidget(self.status, 1)
+        bar.addStretch(1)
         for text, tip, slot in (
             ("−", "Zoom out (Ctrl+minus)", self.viewer.zoom_out),
             ("+", "Zoom in (Ctrl+plus)", self.viewer.zoom_in),
             ("Fit width", "Fit the page to the width (Ctrl+0)", self.viewer.fit_width),
             ("Whole page", "Show a whole page at once", self.viewer.fit_page),
+            ("Larger…", "Show it in a window as large as the screen", self.show_larger),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.setAccessibleName(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)
+        self.larger_button = button  # the last one
+        self.larger: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)  # its own line: a long title never widens the window
         layout.addLayout(bar)
         layout.addWidget(self.viewer, 1)
+
+    def show_larger(self) -> QDialog | None:
+        """The same PDF in a window filling the screen, to read it comfortably."""
+        if not self.viewer.data:
+            return None
+        from ..screen_fit import available_size
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.status.text() or "Preview")
+        big = PdfPreviewPanel(dialog)
+        big.larger_button.hide()
+        big.status.setText(self.status.text())
+        big.viewer.show_pdf(self.viewer.data)
+        QVBoxLayout(dialog).addWidget(big)
+        dialog.resize(available_size(self) * 0.95)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.larger = dialog
+        return dialog
 
 
 def print_pdf(pdf: QPdfDocument, printer: QPrinter) -> int:

@@ -42,8 +42,8 @@ FLAGGED_ROW = QBrush(QColor("#fdf0ec"))
 FLAG_TEXT = QBrush(QColor("#8a1c0c"))
 # Widths that let a 1366-pixel screen show the name, the reason, the stage, the days and the
 # people without scrolling; the reasons column grows to its longest text (within reason).
-WIDTHS = {"Child": 210, "Stage": 250, "Days waiting": 96, "Social worker": 150}
-REASON_WIDTH = (170, 560)
+WIDTHS = {"Child": 210, "Stage": 300, "Days waiting": 96, "Social worker": 150}
+REASON_WIDTH = (170, 470)  # beyond this, a row with several reasons takes two lines
 
 
 class TrackerModel(QAbstractTableModel):
@@ -143,10 +143,11 @@ class TrackerView(QWidget):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.model.layoutChanged.connect(self._fit_rows)
         self.table.doubleClicked.connect(self._open)
         self.table.frozen.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)  # Enter on a row
@@ -202,6 +203,7 @@ class TrackerView(QWidget):
         shown = self.filters.current().apply(self.all_rows)
         self.model.set_rows(shown)
         self._set_widths(shown)
+        self._fit_rows()
         total = len(self.all_rows)
         if total:
             self.summary.setText(showing_text(len(shown), total, attention_count(self.all_rows)))
@@ -218,6 +220,20 @@ class TrackerView(QWidget):
             if heading == "Needs attention":
                 width = min(REASON_WIDTH[1], max(REASON_WIDTH[0], widest))
             self.table.setColumnWidth(column_index(heading), width)
+
+    def _fit_rows(self) -> None:
+        """One line a row, two or three where the reasons need them: nothing is cut off."""
+        metrics = self.table.fontMetrics()
+        room = max(1, self.table.columnWidth(ATTENTION_COLUMN) - 14)
+        line = self.table.verticalHeader().defaultSectionSize()
+        for number, row in enumerate(self.model.rows):
+            if row.reasons:
+                lines = min(3, -(-metrics.horizontalAdvance(row.reason_text) // room))
+                if lines > 1:
+                    self.table.setRowHeight(number, line + (lines - 1) * metrics.height())
+                    continue
+            if self.table.rowHeight(number) != line:
+                self.table.setRowHeight(number, line)
 
     def visible_rows(self) -> list[list[str]]:
         """The table as a user sees it, in its current sort order."""
