@@ -46,7 +46,7 @@ def papers_pack_pdf(store: CaseloadStore, agenda: PanelAgenda, today: dt.date) -
             pdf = PdfReader(io.BytesIO(professional_pdf(store, entry.child.id, key, today)))
             if parent is None:
                 parent = writer.add_outline_item(
-                    f"{number}. {entry.child.display_name}", len(writer.pages)
+                    title=f"{number}. {entry.child.display_name}", page_number=len(writer.pages)
                 )
             _append(writer, pdf, title, parent)
     out = io.BytesIO()
@@ -69,7 +69,7 @@ def _append(writer, reader, title: str, parent=None) -> None:  # type: ignore[no
     first = len(writer.pages)
     for page in reader.pages:
         writer.add_page(page)
-    writer.add_outline_item(title, first, parent=parent)
+    writer.add_outline_item(title=title, page_number=first, parent=parent)
 
 
 def _agenda_story(agenda: PanelAgenda, today: dt.date) -> list[Flowable]:

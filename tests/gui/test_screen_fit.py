@@ -38,7 +38,7 @@ def store(data_dir):
     opened.close()
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="module", autouse=True)
 def worker_theme(qapp):
     """The real fonts and style: sizes are measured as a council laptop would show them."""
     apply_worker_theme(qapp)

@@ -330,6 +330,7 @@ class ChildForm(QDialog):
         except StorageWriteError as error:
             self._show_problems([(error.kind_message, [])])
             return False
+        self._clear_highlights()
         self.accept()
         return True
 

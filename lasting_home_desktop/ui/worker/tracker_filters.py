@@ -49,10 +49,13 @@ class TrackerFilters(QWidget):
         row.addWidget(self.search, 2)
         for box in (self.stage, self.social_worker, self.team_manager, self.route, self.home_type):
             row.addWidget(box, 1)
-            box.currentIndexChanged.connect(self.changed.emit)
+            box.currentIndexChanged.connect(self._changed)
         row.addWidget(self.needs_attention)
-        self.search.textChanged.connect(self.changed.emit)
-        self.needs_attention.toggled.connect(self.changed.emit)
+        self.search.textChanged.connect(self._changed)
+        self.needs_attention.toggled.connect(self._changed)
+
+    def _changed(self, *_ignored: object) -> None:
+        self.changed.emit()
 
     def offer_people(self, statuses: Sequence[ChildStatus]) -> None:
         """Fill the two people lists from the names on these children, keeping the choice."""

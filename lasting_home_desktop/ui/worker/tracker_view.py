@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.caseload_filter import attention_count, showing_text
+from ...domain.text_search import folded
 from ...domain.tracker import (
     TRACKER_COLUMNS,
     TRACKER_HEADINGS,
@@ -103,12 +104,13 @@ class TrackerModel(QAbstractTableModel):
     def _sorted(rows: list[TrackerRow], column: int, order: Qt.SortOrder) -> list[TrackerRow]:
         key = TRACKER_COLUMNS[column].sort_key
         cell = TRACKER_COLUMNS[column].cell
-        by_name = sorted(rows, key=lambda row: row.child.display_name.casefold())
+        # Text sorts as people read it: "Łukasz" among the Ls, not after Z.
+        by_name = sorted(rows, key=lambda row: folded(row.child.display_name))
         if key is not None:
             return sorted(by_name, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         return sorted(
             by_name,
-            key=lambda row: cell(row, str).casefold(),
+            key=lambda row: folded(cell(row, str)),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
 
