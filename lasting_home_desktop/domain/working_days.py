@@ -2,7 +2,9 @@
 
 The bank holidays come from the `holidays` package (kept up to date with each year's
 proclamations, including one-off days such as a coronation), for England, whose bank holidays
-Wales shares.
+Wales shares. For the years the app mostly needs, a table written from the package is read
+instead (scripts/update_bank_holidays.py), so start-up does not spend a tenth of a second
+importing every country's holidays; a test checks the table still agrees with the package.
 """
 
 from __future__ import annotations
@@ -16,7 +18,20 @@ ONE_DAY = dt.timedelta(days=1)
 @lru_cache(maxsize=64)
 def bank_holidays(year: int) -> dict[dt.date, str]:
     """England and Wales bank holidays in `year`, with their names."""
-    import holidays  # only when a panel date or confirm-by date is worked out
+    from .bank_holidays_table import BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR
+
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return {
+            dt.date.fromisoformat(day): name
+            for day, name in BANK_HOLIDAYS.items()
+            if day.startswith(f"{year}-")
+        }
+    return package_bank_holidays(year)
+
+
+def package_bank_holidays(year: int) -> dict[dt.date, str]:
+    """Straight from the `holidays` package (for years beyond the table, and its test)."""
+    import holidays  # about 0.1 s: every country's holidays come with it
 
     found = holidays.country_holidays("GB", subdiv="ENG", years=year)
     return {day: str(name) for day, name in sorted(found.items())}

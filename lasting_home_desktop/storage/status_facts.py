@@ -7,6 +7,7 @@ Read only: the tracker, the caseload, the child's page and the command line call
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from ..domain.child_status import (
@@ -50,15 +51,23 @@ def status_now(store: CaseloadStore, child_id: str, today: dt.date) -> ChildStat
 
 
 def _facts(booking: dict[str, Any] | None, voice: dict[str, Any] | None) -> StatusFacts:
-    return StatusFacts(
-        agenda_confirmed=PanelBooking.from_dict(booking).agenda_confirmed,
-        worry=_worry(voice),
-    )
+    confirmed = PanelBooking.from_dict(booking).agenda_confirmed if booking else False
+    return StatusFacts(agenda_confirmed=confirmed, worry=_worry(voice))
 
 
 def _worry(voice: dict[str, Any] | None) -> Worry | None:
-    if not voice or not voice.get("feeling"):
-        return None  # no face chosen yet: no need to read the rest
+    feeling = (voice or {}).get("feeling")
+    if not isinstance(feeling, dict) or feeling.get("face") not in _worry_faces():
+        return None  # no face chosen yet, or a happy one: nothing more to read
     from ..domain.child_voice import ChildVoice
 
-    return worry_from_voice(ChildVoice.from_dict(voice))
+    # Only the feeling, read by the child's voice's own codec: the caseload reads a thousand
+    # children's at start-up, and the rest of what each child said is not needed for it.
+    return worry_from_voice(ChildVoice.from_dict({"feeling": feeling}))
+
+
+@lru_cache(maxsize=1)
+def _worry_faces() -> frozenset[str]:
+    from ..domain.child_voice import WORRY_FEELINGS  # once, when the first face is read
+
+    return WORRY_FEELINGS

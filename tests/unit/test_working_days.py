@@ -5,9 +5,11 @@ import datetime as dt
 import holidays
 import pytest
 
+from lasting_home_desktop.domain.bank_holidays_table import FIRST_YEAR, LAST_YEAR
 from lasting_home_desktop.domain.working_days import (
     bank_holidays,
     is_working_day,
+    package_bank_holidays,
     working_day_on_or_after,
     working_day_on_or_before,
 )
@@ -49,3 +51,11 @@ def test_weekends_and_moving_to_a_working_day():
     assert working_day_on_or_after(dt.date(2026, 12, 25)) == dt.date(2026, 12, 29)
     assert working_day_on_or_before(dt.date(2026, 12, 28)) == dt.date(2026, 12, 24)
     assert working_day_on_or_after(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
+
+
+def test_the_quick_table_agrees_with_the_holidays_package():
+    """Every year the table holds matches the package; if a new bank holiday is proclaimed
+    and the package updated, this fails: run scripts/update_bank_holidays.py."""
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        assert bank_holidays(year) == package_bank_holidays(year), year
+    assert bank_holidays(LAST_YEAR + 1) == package_bank_holidays(LAST_YEAR + 1)

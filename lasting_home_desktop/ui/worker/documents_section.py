@@ -123,15 +123,20 @@ class DocumentsSection(QWidget):
         column.addWidget(plain_label("Documents", "Headline"))
         self.documents.setMinimumHeight(110)
         column.addWidget(self.documents, 1)
-        column.addLayout(buttons)
-        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
-        # The choices scroll on a short screen, so they never make the window taller.
-        choices = QScrollArea()
-        choices.setWidgetResizable(True)
-        choices.setFrameShape(QScrollArea.Shape.NoFrame)
-        choices.setWidget(left)
+        # The choices scroll on a short screen, so they never make the window taller; the
+        # buttons stay below them, always in view.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices = QWidget()
         choices.setMinimumWidth(280)
-        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        below = QVBoxLayout(choices)
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(scroll, 1)
+        below.addLayout(buttons)
+        below.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
         self.preview_panel = PdfPreviewPanel()
         self.viewer: PdfPreview = self.preview_panel.viewer
         self.status = self.preview_panel.status

@@ -73,7 +73,7 @@ class PanelForm(SectionForm):
         self.time_slot = QLineEdit()
         self.time_slot.setPlaceholderText("e.g. 4.30pm")
         self.time_slot.setMaximumWidth(120)
-        self.slot_note = plain_label(name="Subtle")
+        self.slot_note = plain_label(name="Subtle", wrap=False)
         self.agenda_due = plain_label()
         self.agenda_confirmed = QCheckBox("Agenda confirmed and papers sent")
         # One box for coming in person: it is a way of taking part, and it asks for an

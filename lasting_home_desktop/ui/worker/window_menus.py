@@ -95,7 +95,7 @@ def shortcuts_text() -> str:
         if spec.shortcut
     ]
     lines += [
-        "Ctrl+S: save the open form",
+        "Ctrl+S: save the form you are in",
         "Ctrl+L: lock now",
         "Ctrl + mouse wheel, Ctrl+plus, Ctrl+minus: zoom a PDF preview",
     ]
