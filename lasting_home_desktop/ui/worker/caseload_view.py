@@ -169,28 +169,7 @@ class CaseloadView(QWidget):
         self.show_archived = QCheckBox("Show archived")
 
         self.model = CaseloadModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Caseload")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setItemDelegateForColumn(2, StatusDelegate(self.table))
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() * 2 + 8)
-        header = self.table.horizontalHeader()
-        # Fixed widths: sizing to contents would measure every row of a 1,000-child caseload.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 175)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 44)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = self._make_table()
 
         self.count = QLabel(objectName="Subtle")
         self.count.setWordWrap(True)
@@ -218,6 +197,31 @@ class CaseloadView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.add_button.clicked.connect(self.addRequested.emit)
         self.archive_button.clicked.connect(self._on_archive)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Caseload")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setItemDelegateForColumn(2, StatusDelegate(table))
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() * 2 + 8)
+        header = table.horizontalHeader()
+        # Fixed widths: sizing to contents would measure every row of a 1,000-child caseload.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 175)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 44)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        return table
 
     def set_children(
         self, children: list[ChildRecord], facts: Mapping[str, StatusFacts] | None = None

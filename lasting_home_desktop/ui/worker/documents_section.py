@@ -117,14 +117,29 @@ class DocumentsSection(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
+        self.preview_panel = PdfPreviewPanel()
+        self.viewer: PdfPreview = self.preview_panel.viewer
+        self.status = self.preview_panel.status
+        self.status.setText("Choose a document and press Preview.")
+        splitter = QSplitter()
+        splitter.addWidget(self._choices(card_box, buttons))
+        splitter.addWidget(self.preview_panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.reload()
+
+    def _choices(self, card_box: QGroupBox, buttons: QHBoxLayout) -> QWidget:
+        """The card message and the list of documents, scrolling on a short screen so they
+        never make the window taller; the buttons stay below them, always in view."""
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(card_box)
         column.addWidget(plain_label("Documents", "Headline"))
         self.documents.setMinimumHeight(110)
         column.addWidget(self.documents, 1)
-        # The choices scroll on a short screen, so they never make the window taller; the
-        # buttons stay below them, always in view.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -137,19 +152,7 @@ class DocumentsSection(QWidget):
         below.addWidget(scroll, 1)
         below.addLayout(buttons)
         below.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
-        self.preview_panel = PdfPreviewPanel()
-        self.viewer: PdfPreview = self.preview_panel.viewer
-        self.status = self.preview_panel.status
-        self.status.setText("Choose a document and press Preview.")
-        splitter = QSplitter()
-        splitter.addWidget(choices)
-        splitter.addWidget(self.preview_panel)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 520])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.reload()
+        return choices
 
     # -- the card message ----------------------------------------------------------------------
 

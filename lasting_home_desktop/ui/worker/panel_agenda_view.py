@@ -71,17 +71,7 @@ class PanelAgendaView(QWidget):
         self.dates_button.setToolTip("The panel dates for the year (bank holidays are skipped)")
         self.dates_button.clicked.connect(self.edit_dates)
         self.facts = plain_label(name="Subtle")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Children on this panel's agenda")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.cellDoubleClicked.connect(self._open_child)
+        self.table = self._make_table()
 
         self.print_all = QPushButton("Print agenda and papers…", objectName="Primary")
         self.print_all.setToolTip("The agenda, then each child's papers in agenda order")
@@ -93,7 +83,23 @@ class PanelAgendaView(QWidget):
         self.save_pack.clicked.connect(self.save_pack_pdf)
         self.confirm.clicked.connect(self.confirm_agenda)
         self.preview = PdfPreviewPanel()
+        self._lay_out()
 
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setAccessibleName("Children on this panel's agenda")
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.cellDoubleClicked.connect(self._open_child)
+        return table
+
+    def _lay_out(self) -> None:
         chooser = QHBoxLayout()
         chooser.addWidget(plain_label("Panel", wrap=False))
         chooser.addWidget(self.panel_date, 1)

@@ -146,23 +146,7 @@ class TrackerView(QWidget):
         self.all_rows: list[TrackerRow] = []
         self._tall_rows: list[int] = []
         self.model = TrackerModel()
-        self.table = FrozenFirstColumnTable()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Tracker of all children")
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(
-            ATTENTION_COLUMN, Qt.SortOrder.DescendingOrder
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.model.layoutChanged.connect(self._fit_rows)
-        self.table.doubleClicked.connect(self._open)
-        self.table.frozen.doubleClicked.connect(self._open)
-        self.table.activated.connect(self._open)  # Enter on a row
+        self.table = self._make_table()
         self._set_widths([])
 
         self.filters = TrackerFilters()
@@ -197,6 +181,24 @@ class TrackerView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(self.tabs, 1)
+
+    def _make_table(self) -> FrozenFirstColumnTable:
+        table = FrozenFirstColumnTable()
+        table.setModel(self.model)
+        table.setAccessibleName("Tracker of all children")
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(ATTENTION_COLUMN, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.model.layoutChanged.connect(self._fit_rows)
+        table.doubleClicked.connect(self._open)
+        table.frozen.doubleClicked.connect(self._open)
+        table.activated.connect(self._open)  # Enter on a row
+        return table
 
     def add_team_chart(self, panel: QWidget) -> None:
         self.team_chart_tab = panel
