@@ -23,7 +23,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ..domain.carers_commitment import PROMPTS as LETTER_PROMPTS
 from ..domain.carers_commitment import CarersCommitment, LetterStatus
-from ..domain.child import ChildRecord
+from ..domain.child import ChildRecord, DecisionRoute
 from ..domain.child_voice import child_views_text
 from ..domain.dates import format_long
 from ..domain.matching_meeting import MatchingMeeting
@@ -143,6 +143,17 @@ class _NumberedCanvas(Canvas):
         self.rotate(50)
         self.drawCentredString(0, -40, "DRAFT")
         self.restoreState()
+
+
+def _decision_rows(child: ChildRecord) -> list[tuple[str, str]]:
+    """Where the recommendation went: the Head of Service, or the Lasting Home Panel."""
+    journey = child.journey
+    if child.route is DecisionRoute.PANEL:
+        return [("Lasting Home Panel", format_long(journey.visit, "Not booked yet"))]
+    return [
+        ("Sent to Head of Service", format_long(journey.recommendation_sent, "Not yet")),
+        ("Decision due by", format_long(journey.head_of_service_due, "-")),
+    ]
 
 
 # -- shared pieces -----------------------------------------------------------------------------
@@ -274,7 +285,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
         ("Celebration plan", meeting.celebration_plan),
     ):
         flow += _heading(heading) + _text(text)
-    flow += _heading("Recommendation to the Head of Service")
+    flow += _heading(child.route.recommendation_heading)
     flow.append(
         _facts(
             [
@@ -283,8 +294,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
                     "Recommendation",
                     meeting.recommendation.label if meeting.recommendation else "Not made yet",
                 ),
-                ("Sent to Head of Service", format_long(journey.recommendation_sent, "Not yet")),
-                ("Decision due by", format_long(journey.head_of_service_due, "-")),
+                *_decision_rows(child),
             ]
         )
     )

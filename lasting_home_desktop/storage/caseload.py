@@ -270,7 +270,7 @@ class CaseloadStore:
 
     def add_children(self, children: Iterable[ChildRecord], today: dt.date) -> list[ChildRecord]:
         """All or nothing, in one write: a bad record stops the lot with RecordProblem."""
-        checked = [child.validated(today) for child in children]
+        checked = [child.joining(today).validated(today) for child in children]
         table = self._db.table(CHILDREN)
         known = {doc["id"] for doc in table.all()}
         for child in checked:

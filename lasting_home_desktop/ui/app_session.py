@@ -81,8 +81,9 @@ class AppSession(QObject):
         """The computer is logging off or shutting down: keep the typing as drafts and let
         the windows close without asking (nobody may be there to answer)."""
         self.keep_drafts_now()
-        if self.window is not None:
-            self.window.setProperty("session_ending", True)
+        guard = getattr(self.window, "guard", None)
+        if guard is not None:
+            guard.session_ending = True
 
     def show_unlock(self) -> None:
         self.unlock_screen.show()

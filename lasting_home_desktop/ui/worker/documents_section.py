@@ -45,7 +45,7 @@ from ..form_state import capture, on_any_edit, restore
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
 from .part_keeper import PartKeeper, SaveStopped
-from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
+from .pdf_preview import PdfPreview, PdfPreviewPanel, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
 
 # save_dialog(parent, suggested file name) -> chosen path, or "" when cancelled.
@@ -90,16 +90,17 @@ class DocumentsSection(QWidget):
         self.shown_key = ""
         self.shown_pdf = b""
 
-        self.viewer = PdfPreview()
-        self.status = plain_label("Choose a document and press Preview.", "Subtle")
-        right = QWidget()
-        right_column = QVBoxLayout(right)
-        right_column.addWidget(self.status)
-        right_column.addWidget(self.viewer, 1)
+        # The preview fills the room it is given, with zoom.
+        self.preview_panel = PdfPreviewPanel()
+        self.viewer: PdfPreview = self.preview_panel.viewer
+        self.status = self.preview_panel.status
+        self.status.setText("Choose a document and press Preview.")
         splitter = QSplitter()
         splitter.addWidget(self._left_column())
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        splitter.addWidget(self.preview_panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 520])
         self.stale = plain_label(name="Flag")
         self.stale.hide()
         layout = QVBoxLayout(self)
@@ -192,6 +193,8 @@ class DocumentsSection(QWidget):
         self.save_card_button.clicked.connect(self.save_card)
         card_box = QGroupBox("The card and certificate")
         self.card_form = QFormLayout(card_box)
+        # Labels above their fields: the column stays narrow and the preview gets the room.
+        self.card_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.card_form.addRow("Personal message", self.message)
         self.card_form.addRow("", self.message_room)
         self.card_form.addRow("Signed by", self.signer)
@@ -345,6 +348,8 @@ class DocumentsSection(QWidget):
         pages = print_pdf(self.viewer.pdf, printer)
         if pages:
             self._note_done("printed")
+            # A paper copy leaves the protected folder too: the one-time note comes after it.
+            note_unprotected_file(self.context.store, self.context.messages)
         return pages
 
     def _note_done(self, action: str, where: str = "") -> None:
