@@ -1,5 +1,5 @@
 """The command line: open the app, or one task for a script (example children, import, tracker,
-check, restore, export).
+check, restore, export, team sharing).
 
 An encrypted data folder needs its passphrase: from --passphrase-file FILE, the
 LASTING_HOME_PASSPHRASE variable, or a prompt when run in a terminal. A folder without a
@@ -25,7 +25,7 @@ from ..storage.crypto import FolderLocked, SealBroken, WeakPassphrase, WrongPass
 from ..storage.lock import FolderInUse
 from ..storage.migrations import NewerSchema
 from ..storage.safe_files import StorageWriteError
-from . import data_tasks, export, folder_tasks
+from . import data_tasks, export, folder_tasks, team_tasks
 from .common import (
     PASSPHRASE_HOW,
     PROGRAM,
@@ -38,7 +38,7 @@ from .common import (
 )
 from .open_app import open_app
 
-_TASK_MODULES = (data_tasks, folder_tasks, export)
+_TASK_MODULES = (data_tasks, folder_tasks, export, team_tasks)
 TASKS: tuple[Task, ...] = tuple(task for module in _TASK_MODULES for task in module.TASKS)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .child import ChildRecord, DecisionRoute
 from .journey import Flag, JourneySettings, JourneyStatus, Stage, journey_status
 from .panel import agenda_confirm_by, agenda_overdue
+from .parts import part_title
 from .plain_words import day_month, days
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class StatusFacts:
 
     agenda_confirmed: bool = False  # the panel booking's agenda has been confirmed
     worry: Worry | None = None
+    clashes: tuple[str, ...] = ()  # parts two laptops of a team changed differently
 
 
 NO_FACTS = StatusFacts()
@@ -107,6 +109,8 @@ def child_status(
         flags.add(Flag.AGENDA_TO_CONFIRM)
     if facts.worry is not None:
         flags.add(Flag.CHILD_WORRIED)
+    if facts.clashes:
+        flags.add(Flag.TEAM_CLASH)
     reasons = tuple(
         Reason(flag, _reason(flag, child, journey, facts, today)) for flag in Flag if flag in flags
     )
@@ -133,6 +137,8 @@ def _reason(
         said = facts.worry.said_on
         when = f" on {day_month(said, today)}" if said else ""
         return f"Said they feel {facts.worry.feeling}{when}: talk with them"
+    if flag is Flag.TEAM_CLASH and facts.clashes:
+        return f"{flag.label} ({', '.join(part_title(p) for p in facts.clashes)})"
     if flag is Flag.HEAD_OF_SERVICE_OVERDUE and dates.head_of_service_due is not None:
         return f"Head of Service decision {days((today - dates.head_of_service_due).days)} overdue"
     if flag is Flag.AVOID_DELAY and dates.decision_date is not None:

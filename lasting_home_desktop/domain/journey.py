@@ -105,6 +105,7 @@ class Flag(enum.Enum):
     """Why a child needs attention, most urgent first (the order reasons are listed in)."""
 
     CHILD_WORRIED = "child_worried"
+    TEAM_CLASH = "team_clash"  # two laptops of a team changed the same field differently
     HEAD_OF_SERVICE_OVERDUE = "head_of_service_overdue"
     AVOID_DELAY = "avoid_delay"
     PANEL_DECISION_TO_RECORD = "panel_decision_to_record"
@@ -116,6 +117,7 @@ class Flag(enum.Enum):
     def label(self) -> str:
         return {
             Flag.CHILD_WORRIED: "Child said they feel worried",
+            Flag.TEAM_CLASH: "Changed on two laptops: choose what to keep",
             Flag.HEAD_OF_SERVICE_OVERDUE: "Head of Service decision overdue",
             Flag.AVOID_DELAY: "Avoid delay: no visit booked",
             Flag.PANEL_DECISION_TO_RECORD: "Panel decision to record",

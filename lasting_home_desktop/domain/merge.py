@@ -4,8 +4,9 @@ where they do not clash, and where they do, keep both values for a person to cho
 The one rule for two screens on one laptop (a form saved after together mode, say) and for two
 laptops of a team. It works on a part as stored: a dict of fields, where a field holding a dict
 is merged field by field (so one person changing the visit date and another the decision do not
-clash) and any other value (text, a list of attendees) is one field. Nothing is ever dropped:
-every clash carries both values.
+clash), a list of records with ids (drawings, photos) record by record, and any other value
+(text, a list of attendees) is one field. Nothing is ever dropped: every clash carries both
+values.
 """
 
 from __future__ import annotations
@@ -130,10 +131,46 @@ def _merge_dicts(
             sub_base = {} if b is _MISSING else b
             merged[key] = _merge_dicts(sub_base, m, t, f"{path}.", clashes, changed)
             continue
+        if _keyed(m) and _keyed(t) and (b is _MISSING or _keyed(b)):
+            items = _merge_keyed([] if b is _MISSING else b, m, t)
+            if items is not None:
+                if m != b:
+                    changed.append(path)
+                merged[key] = items
+                continue
         value = _merge_value(path, b, m, t, clashes, changed)
         if value is not _MISSING:
             merged[key] = value
     return merged
+
+
+def _keyed(value: Any) -> bool:
+    """A list of records each with its own id (drawings, photos)."""
+    if not isinstance(value, list):
+        return False
+    ids = [item.get("id") if isinstance(item, Mapping) else None for item in value]
+    return all(isinstance(i, str) and i for i in ids) and len(set(ids)) == len(ids)
+
+
+def _merge_keyed(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any] | None:
+    """Lists of records with ids merge record by record: both sides' additions are kept, a
+    removal stands where the other side left that record alone. None when one record was
+    changed on both sides differently (then the list clashes as a whole, as any list does)."""
+    b, m, t = ({item["id"]: item for item in side} for side in (base, mine, theirs))
+    kept: dict[str, Any] = {}
+    for key in set(b) | set(m) | set(t):
+        before, ours, other = b.get(key), m.get(key), t.get(key)
+        if ours == before:
+            value = other
+        elif other in (before, ours):
+            value = ours
+        else:
+            return None
+        if value is not None:
+            kept[key] = value
+    # New records of my side first (lists are newest first), then theirs in their order.
+    order = [item["id"] for item in mine if item["id"] not in t] + [item["id"] for item in theirs]
+    return [_copy(kept[key]) for key in order if key in kept]
 
 
 def _merge_value(

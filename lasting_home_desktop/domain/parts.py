@@ -15,6 +15,8 @@ PART_TITLES: dict[str, str] = {
     "carers_commitment": "Carers' letter",
     "partner_contributions": "Partner contributions",
     "card": "Card message",
+    "photo_album": "Photo album",
+    "media": "Pictures",
     "settings": "Settings",
     "folder": "Settings",
 }

@@ -44,6 +44,11 @@ ACTIONS: dict[str, str] = {
     "audit-exported": "Exported the audit trail",
     "recovery-key-used": "Used the recovery key",
     "passphrase-changed": "Changed the passphrase",
+    "team-created": "Made a team",
+    "team-invited": "Made a join code for the team",
+    "team-join-asked": "Asked to join a team",
+    "team-joined": "Joined a team",
+    "team-member-removed": "Removed a laptop from the team",
 }
 
 

@@ -20,17 +20,27 @@ from ..domain.merge import changed_fields
 from ..domain.parts import part_title
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
-from .changes import ADDED, FOLDER, RECORD, REMOVED, SETTINGS, Change, ChangeNotices
+from .changes import (
+    ADDED,
+    FOLDER,
+    RECORD,
+    REMOVED,
+    SAVED,
+    SETTINGS,
+    TEAM,
+    Change,
+    ChangeNotices,
+)
 from .crash_safe import CrashSafeStorage, load_database_file
 from .crypto import FolderKey, FolderLocked, is_encrypted_folder, seal_with
 from .drafts import DRAFTS_FOLDER, Drafts
 from .lock import DataFolderLock
 from .media import MEDIA_FOLDER, MediaStore
 from .migrations import META_TABLE, migrate
+from .part_access import CHILDREN, PREVIOUS, REVISION, PartAccess, StoredPart
 from .safe_files import StorageWriteError, atomic_write, clean_stray_temp_files
 
 DATABASE_NAME = "lasting-home.json"
-CHILDREN = "children"
 SETTINGS_TABLE = "_settings"
 FOLDER_VALUES = "_folder_values"
 
@@ -39,20 +49,7 @@ class ChildNotFound(KeyError):
     pass
 
 
-# Every saved part carries a revision: a new random id on each save, and the one it replaced.
-# Screens compare revisions to see a part changed under them; the team sync follows the chain.
 HANDOVER = "handover"  # the origin of a child received from another laptop's hand-over file
-REVISION = "_rev"
-PREVIOUS = "_prev"
-
-
-@dataclass(frozen=True)
-class StoredPart:
-    """One part as stored now: its fields (without bookkeeping) and its revision ("" when
-    nothing is stored yet)."""
-
-    data: dict[str, Any] | None
-    revision: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,7 @@ class CaseloadSettings:
         return JourneySettings(avoid_delay_days=self.avoid_delay_days)
 
 
-class CaseloadStore:
+class CaseloadStore(PartAccess):
     def __init__(
         self,
         folder: Path,
@@ -251,7 +248,7 @@ class CaseloadStore:
             doc = self._db.table(part).get(Query().child_id == child_id)
         if doc is None:
             return StoredPart(None)
-        return StoredPart(_fields(doc), str(doc.get(REVISION, "")))
+        return StoredPart(_fields(doc), str(doc.get(REVISION, "")), str(doc.get(PREVIOUS, "")))
 
     def children(self, include_archived: bool = False) -> list[ChildRecord]:
         records = [ChildRecord.from_dict(doc) for doc in self._db.table(CHILDREN).all()]
@@ -446,18 +443,26 @@ def _revised(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str,
 
 
 def _audited(change: Change) -> bool:
-    # A new child is one entry (not one per part); a deletion and a hand-over write their own.
-    return change.origin != HANDOVER and not (change.kind == REMOVED and change.part == RECORD)
+    # A new child is one entry (not one per part); a deletion and a hand-over write their own;
+    # the store's own tables (a team's clash list) are no change to the child's record.
+    return (
+        change.origin != HANDOVER
+        and not (change.kind == REMOVED and change.part == RECORD)
+        and not change.part.startswith("_")
+        and not (change.origin == TEAM and change.kind == SAVED and not change.fields)
+    )
 
 
 def _audit_detail(change: Change) -> str:
     what = part_title(change.part)
     if change.kind == REMOVED:
         return f"{what}: removed"
+    where = ""
+    if change.origin == TEAM:
+        where = f" (from the team: {change.by})" if change.by else " (from the team)"
     if change.kind == ADDED:
-        return "A new child's record" + (" (from the team)" if change.origin == "team" else "")
+        return "A new child's record" + where if change.part == RECORD else f"{what}: added{where}"
     names = ", ".join(change.fields) or "saved"
-    where = " (from the team)" if change.origin == "team" else ""
     return f"{what}: {names}{where}"
 
 

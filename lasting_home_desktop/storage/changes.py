@@ -14,6 +14,8 @@ RECORD = "record"
 SETTINGS = "settings"  # folder-wide: the caseload settings
 FOLDER = "folder"  # folder-wide values (panel dates, the PIN...)
 
+TEAM = "team"  # the origin of a change received from the team folder
+
 ADDED = "added"
 SAVED = "saved"
 REMOVED = "removed"
@@ -23,13 +25,14 @@ REMOVED = "removed"
 class Change:
     """`child_id` is "" for folder-wide parts. `fields` names what changed (never values).
     `origin` says where the change came from: "" for this laptop's own screens and tasks,
-    "team" for a change received from the team folder."""
+    "team" for a change received from the team folder (`by` then names who made it)."""
 
     child_id: str
     part: str
     fields: tuple[str, ...] = ()
     kind: str = SAVED
     origin: str = ""
+    by: str = ""
 
     def about(self, child_id: str, *parts: str) -> bool:
         """True if this change is to that child (in one of those parts, if any are named)."""

@@ -33,10 +33,10 @@ def confirmation_matches(child: ChildRecord, typed: str) -> bool:
     return bool(norm(typed)) and norm(typed) in wanted
 
 
-def delete_child_record(store: CaseloadStore, child_id: str) -> RemovalSummary:
+def delete_child_record(store: CaseloadStore, child_id: str, because: str = "") -> RemovalSummary:
     """Remove every trace of one child from the data folder. Each step replaces whole files,
     so a crash part-way leaves less of the child, never a damaged folder; doing it again
-    finishes the job."""
+    finishes the job. `because` is added to the audit entry (a deletion from the team)."""
     store.child(child_id)  # ChildNotFound before anything is touched
     sections = store.remove_child(child_id)
     folder = store.media.child_folder(child_id)
@@ -51,7 +51,7 @@ def delete_child_record(store: CaseloadStore, child_id: str) -> RemovalSummary:
         "deleted",
         child_id,
         f"Record, {sections} section(s), {media_files} picture file(s) removed; "
-        f"{backups} backup(s) rewritten without it.",
+        f"{backups} backup(s) rewritten without it.{because}",
     )
     return summary
 

@@ -20,6 +20,7 @@ from ..domain.child_status import (
 )
 from ..domain.panel import PanelBooking
 from .caseload import CaseloadStore
+from .part_access import TEAM_CLASHES
 
 
 def status_facts(store: CaseloadStore) -> dict[str, StatusFacts]:
@@ -28,9 +29,10 @@ def status_facts(store: CaseloadStore) -> dict[str, StatusFacts]:
 
     bookings = store.sections(PanelBooking.SECTION)
     voices = store.sections(VOICE)
+    clashes = store.sections(TEAM_CLASHES)
     return {
-        child_id: _facts(bookings.get(child_id), voices.get(child_id))
-        for child_id in set(bookings) | set(voices)
+        child_id: _facts(bookings.get(child_id), voices.get(child_id), clashes.get(child_id))
+        for child_id in set(bookings) | set(voices) | set(clashes)
     }
 
 
@@ -46,13 +48,23 @@ def status_now(store: CaseloadStore, child_id: str, today: dt.date) -> ChildStat
     """One child's status today."""
     from .child_voice import SECTION as VOICE
 
-    facts = _facts(store.section(PanelBooking.SECTION, child_id), store.section(VOICE, child_id))
+    facts = _facts(
+        store.section(PanelBooking.SECTION, child_id),
+        store.section(VOICE, child_id),
+        store.section(TEAM_CLASHES, child_id),
+    )
     return child_status(store.child(child_id), today, store.settings().journey, facts)
 
 
-def _facts(booking: dict[str, Any] | None, voice: dict[str, Any] | None) -> StatusFacts:
+def _facts(
+    booking: dict[str, Any] | None,
+    voice: dict[str, Any] | None,
+    clashes: dict[str, Any] | None = None,
+) -> StatusFacts:
     confirmed = PanelBooking.from_dict(booking).agenda_confirmed if booking else False
-    return StatusFacts(agenda_confirmed=confirmed, worry=_worry(voice))
+    parts = (clashes or {}).get("parts")
+    clashed = tuple(sorted(parts)) if isinstance(parts, dict) else ()
+    return StatusFacts(agenda_confirmed=confirmed, worry=_worry(voice), clashes=clashed)
 
 
 def _worry(voice: dict[str, Any] | None) -> Worry | None:

@@ -41,6 +41,7 @@ from ...domain.journey import JourneySettings, Stage
 ANY_STAGE = "All stages"
 FLAGGED = "Needs attention (flagged)"
 FLAG_RED = "#8a1c0c"
+SUBTLE = "#5b6770"  # as the theme's subtle text
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -52,6 +53,8 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__()
         self.statuses: list[ChildStatus] = []
         self.today = dt.date.today()
+        # In a team, each row also says who holds the case (the allocated social worker).
+        self.show_social_worker = False
 
     @property
     def children(self) -> list[ChildRecord]:
@@ -88,6 +91,8 @@ class CaseloadModel(QAbstractTableModel):
             return "\n".join(filter(None, (status.stage_label, status.reason_text)))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [child.display_name, status.stage_label]
+            if child.people.social_worker:
+                lines.append(f"Allocated social worker: {child.people.social_worker}")
             return "\n".join(lines + [reason.text for reason in status.reasons])
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 2:
             return ". ".join(filter(None, (status.stage_label, status.reason_text)))
@@ -115,10 +120,16 @@ class StatusDelegate(QStyledItemDelegate):
         line = option.fontMetrics.height()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
+        first = QRect(area.left(), area.top(), area.width(), line)
+        holder = status.child.people.social_worker
+        if holder and getattr(index.model(), "show_social_worker", False):
+            width = min(option.fontMetrics.horizontalAdvance(holder) + 8, area.width() * 2 // 5)
+            painter.setPen(option.palette.highlightedText().color() if selected else QColor(SUBTLE))
+            right = QRect(first.right() - width, first.top(), width, line)
+            self._line(painter, option, right, holder, Qt.AlignmentFlag.AlignRight)
+            first.setWidth(first.width() - width)
         painter.setPen(option.palette.highlightedText().color() if selected else QColor("#1c2430"))
-        self._line(
-            painter, option, QRect(area.left(), area.top(), area.width(), line), status.stage_label
-        )
+        self._line(painter, option, first, status.stage_label)
         if status.reasons:
             painter.setPen(
                 option.palette.highlightedText().color() if selected else QColor(FLAG_RED)
@@ -128,12 +139,15 @@ class StatusDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _line(
-        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, text: str
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        rect: QRect,
+        text: str,
+        side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     ) -> None:
         shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
-        )
+        painter.drawText(rect, int(side | Qt.AlignmentFlag.AlignVCenter), shown)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(200, option.fontMetrics.height() * 2 + 6)

@@ -78,7 +78,7 @@ class HandoverPasswordDialog(QDialog):
 class DeleteRecordDialog(QDialog):
     """Deleting a record for good: the worker types the child's name to confirm."""
 
-    def __init__(self, child: ChildRecord, parent: QWidget | None = None):
+    def __init__(self, child: ChildRecord, parent: QWidget | None = None, in_team: bool = False):
         super().__init__(parent)
         self.child = child
         self.setWindowTitle("Delete this child's record")
@@ -110,6 +110,14 @@ class DeleteRecordDialog(QDialog):
                 "and when."
             )
         )
+        if in_team:
+            box.addWidget(
+                plain_label(
+                    "This laptop is in a team: the record is deleted from every laptop in the "
+                    "team too, as each one next syncs.",
+                    "Flag",
+                )
+            )
         box.addWidget(plain_label(f"To confirm, type the child's name: {wanted}"))
         box.addWidget(self.typed)
         box.addWidget(buttons)

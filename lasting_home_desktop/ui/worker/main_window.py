@@ -98,6 +98,8 @@ class WorkerWindow(QMainWindow):
         else:
             self.show_caseload()
         self.guard = WindowGuard(self)
+        from .team_runner import attach_team  # sharing with the team, once in one
+        self.team = attach_team(self)
 
     # -- leaving ---------------------------------------------------------------------------------
 
@@ -107,6 +109,7 @@ class WorkerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.guard.may_close():
+            self.team.stop()
             event.accept()
         else:
             event.ignore()

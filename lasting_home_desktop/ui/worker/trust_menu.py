@@ -68,6 +68,7 @@ class TrustMenu(QObject):
             ("delete", "Delete this child's record…", self.delete_record),
             (None, "", None),
             ("audit", "Audit trail (for the Team Manager)…", self.show_audit),
+            ("team", "Team…", self.show_team),
             (None, "", None),
             ("lock", "Lock now", lock.lock_now),
             ("idle", "Lock after being left…", self.choose_idle_minutes),
@@ -200,7 +201,8 @@ class TrustMenu(QObject):
             child = self.store.child(child_id)
         except ChildNotFound:
             return
-        dialog = DeleteRecordDialog(child, self.window)
+        team = getattr(self.window, "team", None)
+        dialog = DeleteRecordDialog(child, self.window, in_team=bool(team and team.sync.active))
         self.last_dialog = dialog
         if not self.run_dialog(dialog) or not dialog.delete_button.isEnabled():
             return
@@ -243,6 +245,15 @@ class TrustMenu(QObject):
         self.last_dialog = view
         view.show()
         return view
+
+    def show_team(self) -> QDialog:
+        """Make or join a team, its members, invites, and changes to choose between."""
+        from .team_dialog import TeamDialog
+
+        dialog = TeamDialog(self.window.team, self.messages, self.window.today, self.window)
+        self.last_dialog = dialog
+        self.run_dialog(dialog)
+        return dialog
 
     def change_passphrase(self) -> bool:
         """The worker changes the folder's passphrase; the audit trail records that it was

@@ -1,0 +1,58 @@
+"""This laptop's own team files, inside its data folder (`team/`): sealed with the data
+folder's key like every other file there, and written whole (temporary file, then replace)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ...domain.ids import new_id
+from ..crypto import FolderKey, SealBroken, open_with, seal_with
+from ..safe_files import TEMP_SUFFIX, StorageWriteError, atomic_write
+
+TEAM_STATE_FOLDER = "team"
+
+
+class LocalStateDamaged(Exception):
+    """A local team file cannot be opened or read (changed, damaged, from another folder)."""
+
+
+def team_state_folder(data_folder: Path) -> Path:
+    return Path(data_folder) / TEAM_STATE_FOLDER
+
+
+def write_local(path: Path, payload: Any, key: FolderKey | None, durable: bool = True) -> None:
+    """Written whole. `durable=False` skips waiting for the disk (the cache, which can be
+    rebuilt from the team folder: after a power cut it is found damaged or out of step with
+    its list of files, and is simply started again)."""
+    data = seal_with(key, json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if durable:
+        atomic_write(path, data)
+        return
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{new_id(8)}{TEMP_SUFFIX}")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise StorageWriteError(f"{path.name} could not be written ({error})", error) from error
+
+
+def read_local(path: Path, key: FolderKey | None) -> Any:
+    """What the file holds; None if there is no such file; LocalStateDamaged if it cannot be
+    read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise LocalStateDamaged(f"{path.name}: {error}") from None
+    try:
+        return json.loads(open_with(key, raw, path.name).decode("utf-8"))
+    except (SealBroken, UnicodeDecodeError, ValueError) as error:
+        raise LocalStateDamaged(f"{path.name}: {error}") from None
