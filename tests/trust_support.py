@@ -83,6 +83,7 @@ def traces_in(raw: bytes, words: list[bytes]) -> list[str]:
 def opened_contents(folder: Path, key: FolderKey) -> dict[Path, bytes]:
     """Every data file's contents, opened with the key (to look for traces inside)."""
     from lasting_home_desktop.storage.audit import AUDIT_NAME, AuditTrail
+    from lasting_home_desktop.storage.file_roles import role_of
 
     out = {}
     for path in data_files(folder):
@@ -91,5 +92,30 @@ def opened_contents(folder: Path, key: FolderKey) -> dict[Path, bytes]:
                 str(entry.to_dict()) for entry in AuditTrail(folder, key).entries()
             ).encode("utf-8")
         else:
-            out[path] = key.open_any(path.read_bytes())
+            role, name = role_of(folder, path)
+            out[path] = key.open_sealed(path.read_bytes(), role=role, name=name)
     return out
+
+
+# -- folders made by earlier versions (see tests/data/make_legacy_folders.py) --------------------
+
+LEGACY_ZIP = Path(__file__).parent / "data" / "legacy-folders.zip"
+LEGACY_NFC_PASSPHRASE = "Zoë's blue kettle on the sill"
+
+
+def legacy_folder(tmp_path: Path, which: str) -> Path:
+    """A copy of a folder made by the version before sealed files were bound to their role:
+    "plain", "sealed" (passphrase typed in NFD form) or "half-sealed" (stopped half-way)."""
+    import zipfile
+
+    with zipfile.ZipFile(LEGACY_ZIP) as archive:
+        for name in archive.namelist():
+            if name.startswith(f"{which}/"):
+                target = tmp_path / "legacy" / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.read(name))
+    return tmp_path / "legacy" / which
+
+
+def legacy_recovery_key(folder: Path) -> str:
+    return (folder / "RECOVERY.txt").read_text().strip()

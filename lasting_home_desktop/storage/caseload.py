@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,14 +16,16 @@ from ..domain.child import ChildRecord, RecordProblem
 from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
-from .crash_safe import CrashSafeStorage, load_database_file
-from .crypto import FolderKey, FolderLocked, is_encrypted_folder, seal_with
+from .crash_safe import CrashSafeStorage
+from .crypto import FolderKey, FolderLocked
+from .file_roles import DATABASE_NAME
+from .key_file import is_encrypted_folder
 from .lock import DataFolderLock
 from .media import MEDIA_FOLDER, MediaStore
-from .migrations import META_TABLE, migrate
-from .safe_files import StorageWriteError, atomic_write, clean_stray_temp_files
+from .migrations import META_TABLE
 
-DATABASE_NAME = "lasting-home.json"
+__all__ = ["DATABASE_NAME", "CaseloadSettings", "CaseloadStore", "ChildNotFound"]
+
 CHILDREN = "children"
 SETTINGS = "_settings"
 FOLDER_VALUES = "_folder_values"
@@ -58,6 +59,9 @@ class CaseloadStore:
         self.media = MediaStore(folder / MEDIA_FOLDER, key)
         self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
         self.audit = AuditTrail(folder, key, read_only=lock is None)
+        # What the worker should be told about opening (an encryption finished, a deletion
+        # completed, a key file made again); shown once by the app, printed by tasks.
+        self.notes: list[str] = []
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -74,8 +78,13 @@ class CaseloadStore:
         is read and written plain until a passphrase is first set (the app always asks for
         one at start).
 
-        Raises FolderInUse, FolderLocked, DamagedDatabase (the file is left untouched),
-        NewerSchema, or StorageWriteError with a kind message."""
+        A database that is plain, sealed as something else, or older than the last one the
+        folder saved is refused (DamagedDatabase), never read or overwritten; an unfinished
+        deletion is finished. Raises FolderInUse, FolderLocked, DamagedDatabase (the file is
+        left untouched), NewerSchema, or StorageWriteError with a kind message."""
+        from .deletions import finish_pending_deletions
+        from .folder_opening import open_for_writing, open_read_only
+
         folder = Path(folder)
         if key is None and is_encrypted_folder(folder):
             raise FolderLocked(folder)
@@ -83,56 +92,28 @@ class CaseloadStore:
             # Sealing files with a key the folder does not keep would lock them away for good.
             raise ValueError(f"{folder} has no key file: set its passphrase first.")
         if not lock:
-            return cls._open_read_only(folder, key)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StorageWriteError(
-                f"Lasting Home could not create its data folder {folder} "
-                f"({error.strerror or error}). Please choose a folder you can write to.",
-                error,
-            ) from error
-        folder_lock = DataFolderLock(folder) if lock else None
-        if folder_lock is not None:
-            folder_lock.acquire()
-        try:
-            if folder_lock is not None:
-                clean_stray_temp_files(folder)
-            if key is not None:
-                from .folder_sealing import seal_plain_files
-
-                seal_plain_files(folder, key)
-            database = folder / DATABASE_NAME
-            tables = load_database_file(database, key)
-            backups = DatabaseBackups(folder / BACKUP_FOLDER, database, key=key)
-            if tables is None:
-                tables = {}
-                migrate(tables)
-                _write_tables(database, tables, key)
-            else:
-                before = dict(tables)
-                if migrate(tables):
-                    if before:
-                        backups.take()  # the pre-migration state is one of the good ones
-                    _write_tables(database, tables, key)
-            if folder_lock is not None:
-                backups.take()
-            db = TinyDB(database, storage=CrashSafeStorage, initial=tables, key=key)
-        except BaseException:
-            if folder_lock is not None:
-                folder_lock.release()
-            raise
-        return cls(folder, db, folder_lock, key)
-
-    @classmethod
-    def _open_read_only(cls, folder: Path, key: FolderKey | None) -> CaseloadStore:
-        # For a look while the app may have the folder open (check, tracker export): nothing
-        # is created or written, and an older file is migrated in memory only.
-        database = folder / DATABASE_NAME
-        tables = load_database_file(database, key) or {}
-        migrate(tables)
-        db = TinyDB(database, storage=CrashSafeStorage, read_only=True, initial=tables, key=key)
-        return cls(folder, db, None, key)
+            tables, notes = open_read_only(folder, key)
+            db = TinyDB(
+                folder / DATABASE_NAME,
+                storage=CrashSafeStorage,
+                read_only=True,
+                initial=tables,
+                key=key,
+            )
+            store = cls(folder, db, None, key)
+            store.notes = notes
+            return store
+        opened = open_for_writing(folder, key)
+        db = TinyDB(
+            folder / DATABASE_NAME,
+            storage=CrashSafeStorage,
+            initial=opened.tables,
+            key=key,
+            generation=opened.generation,
+        )
+        store = cls(folder, db, opened.lock, key)
+        store.notes = opened.notes + finish_pending_deletions(store)
+        return store
 
     def close(self) -> None:
         try:
@@ -218,6 +199,9 @@ class CaseloadStore:
         changed = replace(current, archived=archived)
         self._db.table(CHILDREN).update({"archived": archived}, Query().id == child_id)
         return changed
+
+    def has_child(self, child_id: str) -> bool:
+        return self._db.table(CHILDREN).contains(Query().id == child_id)
 
     def _require(self, child_id: str) -> None:
         if not self._db.table(CHILDREN).contains(Query().id == child_id):
@@ -313,28 +297,3 @@ class CaseloadStore:
 
 
 _NOT_SECTIONS = {CHILDREN, SETTINGS, FOLDER_VALUES, META_TABLE}
-
-
-def drop_child_from_tables(tables: dict[str, Any], child_id: str) -> bool:
-    """Remove one child from a raw database (a backup); True if anything was there."""
-    changed = False
-    for name, table in tables.items():
-        if not isinstance(table, dict):
-            continue
-        for doc_id in [k for k, doc in table.items() if _belongs_to(doc, name, child_id)]:
-            del table[doc_id]
-            changed = True
-    return changed
-
-
-def _belongs_to(doc: Any, table: str, child_id: str) -> bool:
-    if not isinstance(doc, dict):
-        return False
-    if table == CHILDREN:
-        return doc.get("id") == child_id
-    return doc.get("child_id") == child_id
-
-
-def _write_tables(database: Path, tables: dict[str, Any], key: FolderKey | None = None) -> None:
-    payload = json.dumps(tables, separators=(",", ":")).encode("utf-8")
-    atomic_write(database, seal_with(key, payload))

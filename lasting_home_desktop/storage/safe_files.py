@@ -25,7 +25,7 @@ class StorageWriteError(OSError):
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush, fsync, replace, then fsync the folder."""
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{new_id(8)}{TEMP_SUFFIX}")
+    temp = new_temp_path(path)
     try:
         with open(temp, "wb") as handle:
             handle.write(data)
@@ -35,7 +35,37 @@ def atomic_write(path: Path, data: bytes) -> None:
         fsync_folder(path.parent)
     except OSError as error:
         _remove_quietly(temp)
-        raise StorageWriteError(_explain(error, path), error) from error
+        raise StorageWriteError(describe_write_error(error, path), error) from error
+
+
+def create_exclusively(path: Path, data: bytes) -> None:
+    """Write a new file whole, crash-safely, only if nothing is at `path` yet: written to a
+    temporary file, then linked into place, so an existing file is never replaced (not even by
+    a writer racing this one). FileExistsError if something is there."""
+    path = Path(path)
+    temp = new_temp_path(path)
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            # No hard links here (some network drives): a rename that refuses to replace.
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.rename(temp, path)
+        fsync_folder(path.parent)
+    finally:
+        _remove_quietly(temp)
+
+
+def new_temp_path(path: Path) -> Path:
+    """A temporary name beside `path`, cleaned away at the next start if a crash leaves it."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{new_id(8)}{TEMP_SUFFIX}")
 
 
 def fsync_folder(folder: Path) -> None:
@@ -61,6 +91,19 @@ def clean_stray_temp_files(folder: Path) -> int:
     return removed
 
 
+def cannot_write_message(folder: Path, what: str = "this change was not saved") -> str:
+    """The one message for a folder that is read-only or not ours to write."""
+    return (
+        f"The data folder {folder} cannot be written (it may be read-only, or belong to "
+        f"another user), so {what}. Nothing has been lost. Everything saved before is safe. "
+        "Check the folder is not read-only, or choose another data folder."
+    )
+
+
+def is_not_writable(error: OSError) -> bool:
+    return error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
 def _replace_with_retry(source: Path, target: Path) -> None:
     # Windows refuses to replace a file another program (a virus scanner, a backup tool) has
     # open for a moment; try again briefly before giving up.
@@ -81,17 +124,15 @@ def _remove_quietly(path: Path) -> None:
         os.remove(path)
 
 
-def _explain(error: OSError, path: Path) -> str:
+def describe_write_error(error: OSError, path: Path) -> str:
+    """What went wrong writing `path`, kindly, and that what was saved before is safe."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return (
             "The disk is full, so this change could not be saved. Everything saved before it "
             "is safe. Free some space (empty the recycle bin, move large files) and try again."
         )
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (
-            f"This computer will not let Lasting Home write to {path.parent}. Everything saved "
-            "before is safe. Check the folder is not read-only, or choose another data folder."
-        )
+        return cannot_write_message(path.parent)
     return (
         f"This change could not be saved ({error.strerror or error}). Everything saved before "
         "it is safe. Please try again."

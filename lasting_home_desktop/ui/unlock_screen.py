@@ -30,7 +30,7 @@ from ..storage.folder_sealing import (
     unlock,
     unlock_by_recovery_key,
 )
-from ..storage.unlock_tries import UnlockTries
+from ..storage.unlock_tries import TAMPERED, UnlockTries
 from .unlock_pages import STYLE, RecoveryKeyPage, SetUpPage, UnlockPage
 
 
@@ -246,8 +246,9 @@ class UnlockScreen(QWidget):
         self.unlock_button.setEnabled(not waiting)
         self.passphrase.setEnabled(not waiting)
         if waiting:
+            why = f"{TAMPERED} " if self.tries.tampered else ""
             self.countdown.setText(
-                f"To keep the data safe, please wait {left // 60}:{left % 60:02d} before "
+                f"{why}To keep the data safe, please wait {left // 60}:{left % 60:02d} before "
                 "trying again."
             )
         else:

@@ -23,6 +23,16 @@ HEADINGS = (
 )
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder made before encryption: these tests are about the tasks themselves, so
+    they add to it as it is (test_cli_passphrase and test_passphrase_rules cover encrypted
+    folders, and that a task never makes a new plain one)."""
+    folder = tmp_path / "data"
+    CaseloadStore.open(folder).close()
+    return folder
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main([str(part) for part in argv])
     out, err = capsys.readouterr()
@@ -53,12 +63,13 @@ def test_demo_data_adds_twelve_children_by_default(capsys, data_dir):
     assert count_children(data_dir) == 12
 
 
-def test_demo_data_refuses_a_silly_number_in_one_line(capsys, data_dir):
+def test_demo_data_refuses_a_silly_number_in_one_line(capsys, tmp_path):
     """Asking for 0 children is refused in one line, and no folder is made."""
-    code, out, err = run(capsys, "demo-data", "--data-dir", data_dir, "--children", "0")
+    folder = tmp_path / "new"
+    code, out, err = run(capsys, "demo-data", "--data-dir", folder, "--children", "0")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "between 1 and 10,000" in err
-    assert not data_dir.exists()
+    assert not folder.exists()
 
 
 def test_demo_data_needs_a_folder_named(capsys):
@@ -199,7 +210,8 @@ def test_tracker_writes_an_excel_ready_csv_while_the_app_is_open(capsys, data_di
 
 def test_tracker_problems_leave_no_file(capsys, data_dir, tmp_path):
     """A missing data folder or output folder is one line, and no file appears."""
-    code, _, err = run(capsys, "tracker", "--data-dir", data_dir, "--csv", tmp_path / "t.csv")
+    missing = tmp_path / "missing-folder"
+    code, _, err = run(capsys, "tracker", "--data-dir", missing, "--csv", tmp_path / "t.csv")
     assert code == 1 and "There is no data folder" in err
     demo(capsys, data_dir, 1)
     target = tmp_path / "missing" / "t.csv"
@@ -255,8 +267,9 @@ def test_check_lists_a_record_edited_into_nonsense(capsys, data_dir):
     assert "2 problems found" in err
 
 
-def test_check_and_restore_explain_missing_data_and_backups(capsys, data_dir):
+def test_check_and_restore_explain_missing_data_and_backups(capsys, tmp_path):
     """An empty folder, or one without backups, is explained in one line with exit 1."""
+    data_dir = tmp_path / "empty"
     code, _, err = run(capsys, "check", "--data-dir", data_dir)
     assert code == 1 and "There is no data folder" in err
     data_dir.mkdir()
@@ -276,7 +289,6 @@ def test_restore_waits_for_the_app_to_close(capsys, data_dir):
 
 def test_data_from_a_newer_version_is_left_alone(capsys, data_dir, tmp_path):
     """A folder saved by a newer Lasting Home is refused by every task with one line."""
-    data_dir.mkdir()
     content = b'{"_meta": {"1": {"schema_version": 99}}, "children": {}}'
     (data_dir / DATABASE_NAME).write_bytes(content)
     for argv in (["check"], ["demo-data"], ["tracker", "--csv", tmp_path / "t.csv"]):

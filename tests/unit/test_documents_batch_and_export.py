@@ -206,6 +206,7 @@ def test_export_date_range_with_combined(data_dir, today, tmp_path, capsys):
 def test_demo_children_show_every_document(tmp_path, capsys):
     """Example children have choices, words, a drawing and a card message for the documents."""
     folder = tmp_path / "demo"
+    CaseloadStore.open(folder).close()  # a plain folder: no task makes a new one
     code, _, err = run(
         capsys, "demo-data", "--data-dir", folder, "--children", "12", "--seed", "7", *TODAY
     )

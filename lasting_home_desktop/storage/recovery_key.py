@@ -1,0 +1,38 @@
+"""The recovery key: shown once at set-up, kept on paper away from the laptop; it opens the data
+if the passphrase is forgotten."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+KEY_BYTES = 32
+_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+RECOVERY_GROUPS = 6
+RECOVERY_GROUP_LENGTH = 4
+
+
+def new_recovery_key() -> str:
+    """24 letters and digits in groups of four (about 120 bits): 'K7QM-3XHP-...'."""
+    letters = "".join(
+        secrets.choice(_RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)
+    )
+    return "-".join(
+        letters[i : i + RECOVERY_GROUP_LENGTH]
+        for i in range(0, len(letters), RECOVERY_GROUP_LENGTH)
+    )
+
+
+def normalise_recovery_key(text: str) -> str:
+    """Spaces, dashes and lower case forgiven."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
+    return "-".join(
+        cleaned[i : i + RECOVERY_GROUP_LENGTH]
+        for i in range(0, len(cleaned), RECOVERY_GROUP_LENGTH)
+    )
+
+
+def recovery_kek(recovery_key: str, salt: bytes) -> bytes:
+    # The recovery key is random and long, so a fast derivation is enough; a passphrase is not.
+    letters = normalise_recovery_key(recovery_key).replace("-", "")
+    return hashlib.pbkdf2_hmac("sha256", letters.encode("ascii"), salt, 1, dklen=KEY_BYTES)
