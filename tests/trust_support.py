@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -119,3 +120,36 @@ def legacy_folder(tmp_path: Path, which: str) -> Path:
 
 def legacy_recovery_key(folder: Path) -> str:
     return (folder / "RECOVERY.txt").read_text().strip()
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path):
+    """The folder and everything in it made read-only for the test (as root, also immutable,
+    since root ignores file modes); skipped where the file system lets it be written anyway."""
+    import os
+    import subprocess
+
+    import pytest
+
+    paths = [folder, *folder.rglob("*")]
+    for path in paths:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    immutable = os.geteuid() == 0 if hasattr(os, "geteuid") else False
+    if immutable:
+        subprocess.run(["chattr", "+i", *map(str, paths)], check=False, capture_output=True)
+    try:
+        try:
+            (folder / "probe").write_bytes(b"")
+        except OSError:
+            writable = False
+        else:
+            writable = True
+            (folder / "probe").unlink()
+        if writable:
+            pytest.skip("this file system lets the folder be written anyway")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", *map(str, paths)], check=False, capture_output=True)
+        for path in paths:
+            path.chmod(0o755 if path.is_dir() else 0o644)

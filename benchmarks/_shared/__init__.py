@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from lasting_home_desktop.storage.caseload import CaseloadStore
-from lasting_home_desktop.storage.crypto import ScryptCost, set_up_folder_key
+from lasting_home_desktop.storage.crypto import ScryptCost
+from lasting_home_desktop.storage.folder_sealing import first_passphrase
 from lasting_home_desktop.storage.example_caseload import add_example_children
 
 CHILDREN = 1000
@@ -51,7 +52,7 @@ CHEAP_KEY_DERIVATION = ScryptCost(n=2**10, r=8, p=1)
 def make_caseload(folder: Path, count: int = CHILDREN, encrypted: bool = False) -> Path:
     """A data folder holding `count` example children (with their sections); `encrypted` as
     the app makes it, unlocked by PASSPHRASE."""
-    key = set_up_folder_key(folder, PASSPHRASE, CHEAP_KEY_DERIVATION).key if encrypted else None
+    key = first_passphrase(folder, PASSPHRASE, CHEAP_KEY_DERIVATION).key if encrypted else None
     with CaseloadStore.open(folder, key=key) as store:
         add_example_children(store, TODAY, count=count, seed=1000)
     return folder

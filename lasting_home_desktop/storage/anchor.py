@@ -119,6 +119,20 @@ def anchor_guard(folder: Path) -> Iterator[io.BufferedRandom]:
 
 
 @contextlib.contextmanager
+def reading_guard(folder: Path) -> Iterator[None]:
+    """The same lock, for a reader that must see the database, the anchor and the audit trail
+    as one moment left them (a look while the app saves). Creates nothing: without an audit
+    file there is nothing to hold."""
+    try:
+        handle = open(Path(folder) / AUDIT_NAME, "rb")  # noqa: SIM115 (held while locked)
+    except OSError:
+        yield
+        return
+    with handle, held_exclusively(handle):
+        yield
+
+
+@contextlib.contextmanager
 def held_exclusively(handle: Any) -> Iterator[None]:
     """An exclusive lock on an open file, waited for."""
     if sys.platform.startswith("win"):

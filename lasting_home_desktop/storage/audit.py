@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .anchor import GENESIS, Anchor, anchor_guard, anchor_path, read_anchor, write_anchor
+from .anchor import (
+    GENESIS,
+    Anchor,
+    anchor_guard,
+    anchor_path,
+    read_anchor,
+    reading_guard,
+    write_anchor,
+)
 from .crypto import FolderKey, SealBroken
 from .file_roles import AUDIT_NAME
 from .safe_files import StorageWriteError, atomic_write, fsync_folder
@@ -193,7 +201,9 @@ class AuditTrail:
         empty when it is whole."""
         problems: list[str] = []
         expected = GENESIS
-        lines = self._lines()
+        with reading_guard(self.folder):  # the trail and its anchor as one moment left them
+            lines = self._lines()
+            anchor = self._anchor(anchor)
         for number, entry, problem in lines:
             if entry is None:
                 problems.append(f"Audit entry {number} cannot be read: {problem}.")
@@ -209,16 +219,21 @@ class AuditTrail:
             expected = entry.hash
         return problems + self._anchor_problems(lines, anchor)
 
+    def _anchor(self, given: Anchor | None) -> Anchor:
+        """The longest trail the anchor file or the database's copy (`given`) knows of."""
+        anchor = given or Anchor()
+        if self.key is not None:
+            with contextlib.suppress(SealBroken):
+                anchor = (read_anchor(self.folder, self.key) or Anchor()).with_audit(
+                    anchor.audit_count, anchor.audit_hash
+                )
+        return anchor
+
     def _anchor_problems(
-        self, lines: list[tuple[int, AuditEntry | None, str]], given: Anchor | None
+        self, lines: list[tuple[int, AuditEntry | None, str]], anchor: Anchor
     ) -> list[str]:
         if self.key is None:
             return []
-        anchor = given or Anchor()
-        with contextlib.suppress(SealBroken):
-            anchor = (read_anchor(self.folder, self.key) or Anchor()).with_audit(
-                anchor.audit_count, anchor.audit_hash
-            )
         wanted = anchor.audit_count
         if wanted == 0:
             return []

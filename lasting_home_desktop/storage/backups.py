@@ -9,13 +9,12 @@ from typing import Any
 
 from .crash_safe import (
     DamagedDatabase,
-    LoadedDatabase,
     encode_database,
     load_database,
     load_database_file,
     write_database,
 )
-from .crypto import FolderKey
+from .crypto import FolderKey, SealBroken
 from .file_roles import BACKUP_FOLDER, BACKUP_PATTERN
 from .safe_files import atomic_write
 
@@ -44,16 +43,33 @@ class DatabaseBackups:
         return sorted(self.folder.glob(BACKUP_PATTERN), reverse=True)
 
     def take(self) -> Path | None:
-        """Copy the database if it is sound and differs from the newest backup."""
+        """Copy the database if it is sound and differs from the newest backup. In an
+        encrypted folder the copy is the same contents resealed as a backup, compared and
+        written without parsing them again unless they changed."""
         if self.key is None:
             return self._take_plain()
-        current = load_database(self.database, self.key)
-        if current is None:
+        try:
+            sealed = self.database.read_bytes()
+        except FileNotFoundError:
             return None
+        try:
+            plain = self.key.open_sealed(sealed, role="database", name=self.database.name)
+        except SealBroken:
+            raise DamagedDatabase(self.database, "it cannot be opened to back it up") from None
         existing = self.all()
-        if existing and self._same(existing[0], current):
+        if existing and self._opened(existing[0]) == plain:
             return existing[0]  # already kept, and checked when it was taken
-        return self._write(current)
+        if load_database(self.database, self.key) is None:
+            return None
+        target = self._new_name()
+        return self._write_bytes(self.key.seal(plain, role="backup", name=target.name), target)
+
+    def _opened(self, backup: Path) -> bytes | None:
+        assert self.key is not None
+        try:
+            return self.key.open_sealed(backup.read_bytes(), role="backup", name=backup.name)
+        except (OSError, SealBroken):
+            return None
 
     def _take_plain(self) -> Path | None:
         try:
@@ -66,22 +82,6 @@ class DatabaseBackups:
         if load_database(self.database) is None:
             return None
         return self._write_bytes(data)
-
-    def _same(self, backup: Path, current: LoadedDatabase) -> bool:
-        try:
-            kept = load_database(backup, self.key, role="backup")
-        except DamagedDatabase:
-            return False
-        return kept is not None and (kept.tables, kept.anchor) == (current.tables, current.anchor)
-
-    def _write(self, current: LoadedDatabase) -> Path:
-        target = self._new_name()
-        return self._write_bytes(
-            encode_database(
-                current.tables, self.key, current.anchor, role="backup", name=target.name
-            ),
-            target,
-        )
 
     def _new_name(self) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")

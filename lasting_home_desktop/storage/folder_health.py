@@ -16,7 +16,7 @@ from .crash_safe import NOT_ENCRYPTED_REASON, DamagedDatabase, LoadedDatabase, l
 from .crypto import FolderKey, SealBroken, sealed_version
 from .deletions import pending_deletions
 from .file_roles import AUDIT_NAME, MEDIA_FOLDER
-from .folder_opening import MISSING_ANCHOR, check_anchor, open_read_only
+from .folder_opening import MISSING_ANCHOR, load_checked, load_earlier, open_read_only
 from .folder_sealing import (
     bring_up_to_date,
     finish,
@@ -88,10 +88,10 @@ def check_folder(folder: Path, key: FolderKey | None, today: dt.date) -> FolderR
     names = {doc.get("id"): _name(doc) for doc in children.values() if isinstance(doc, dict)}
     problems, report.pictures = picture_problems(folder, key, tables, names, earlier)
     report.problems += problems
-    report.newest_backup, problems = _backups(folder, key)
+    report.newest_backup, problems = _backups(folder, key, earlier)
     report.problems += problems
     if key is not None:
-        report.problems += key_file_problems(folder, key)
+        report.problems += key_file_problems(folder, key, earlier)
         report.problems += _stray_files(folder, key, earlier, report)
         report.notes += _unfinished(folder, key)
     return report
@@ -108,9 +108,7 @@ def _database(
         report.notes += notes
         report.data_version = schema_version(tables)
         return tables, None
-    loaded: LoadedDatabase | None = load_database(database, key)
-    if key is not None:
-        check_anchor(folder, key, loaded)
+    loaded: LoadedDatabase | None = load_checked(folder, key)
     if loaded is None:
         return None, None
     tables = loaded.tables
@@ -126,12 +124,15 @@ def _name(doc: dict[str, Any]) -> str:
         return ""
 
 
-def _backups(folder: Path, key: FolderKey | None) -> tuple[Path | None, list[str]]:
+def _backups(folder: Path, key: FolderKey | None, earlier: bool) -> tuple[Path | None, list[str]]:
     backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
     problems, newest = [], None
     for backup in backups.all():
         try:
-            load_database(backup, key, role="backup")
+            if earlier and key is not None:
+                load_earlier(backup, key)  # brought up to date at the next open
+            else:
+                load_database(backup, key, role="backup")
         except DamagedDatabase as error:
             problems.append(f"The backup {backup.name} cannot be used: {error.reason}.")
             continue
@@ -184,14 +185,16 @@ def _unfinished(folder: Path, key: FolderKey) -> list[str]:
     ]
 
 
-def key_file_problems(folder: Path, key: FolderKey) -> list[str]:
-    """What is wrong with the key file and its copy, each by name, and what happens next."""
+def key_file_problems(folder: Path, key: FolderKey, earlier: bool = False) -> list[str]:
+    """What is wrong with the key file and its copy, each by name, and what happens next. (A
+    folder from an earlier version has no copy yet: the next open makes it.)"""
     problems = []
     for path, what in ((key_file(folder), "The key file"), (key_copy(folder), "The key copy")):
         try:
             document = read_key_document(path)
         except FileNotFoundError:
-            problems.append(f"{what} {path} is missing.")
+            if not (earlier and path == key_copy(folder)):
+                problems.append(f"{what} {path} is missing.")
             continue
         except SealBroken:
             problems.append(f"{what} {path} is damaged.")
@@ -255,12 +258,9 @@ def damage_message(folder: Path, error: DamagedDatabase, key: FolderKey | None =
 def is_sound(database: Path, key: FolderKey | None = None) -> bool:
     """The database opens, and (encrypted) is not older than the last one the folder saved."""
     try:
-        loaded = load_database(database, key)
-        if key is not None:
-            check_anchor(database.parent, key, loaded)
+        return load_checked(database.parent, key) is not None
     except DamagedDatabase:
         return False
-    return loaded is not None
 
 
 class NoGoodBackup(Exception):

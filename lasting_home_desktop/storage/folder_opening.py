@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .anchor import read_anchor
+from .anchor import read_anchor, reading_guard
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
 from .crash_safe import DamagedDatabase, LoadedDatabase, load_database, write_database
@@ -184,12 +184,10 @@ def open_read_only(folder: Path, key: FolderKey | None) -> tuple[dict[str, Any],
     database = folder / DATABASE_NAME
     notes: list[str] = []
     if key is not None and is_earlier_version_folder(folder):
-        loaded = _load_earlier(database, key)
+        loaded = load_earlier(database, key)
         notes.append(NOT_YET_UP_TO_DATE)
     else:
-        loaded = load_database(database, key)
-        if key is not None:
-            check_anchor(folder, key, loaded)
+        loaded = load_checked(folder, key)
     tables = {} if loaded is None else loaded.tables
     migrate(tables)
     return tables, notes
@@ -201,7 +199,20 @@ NOT_YET_UP_TO_DATE = (
 )
 
 
-def _load_earlier(database: Path, key: FolderKey) -> LoadedDatabase | None:
+def load_checked(folder: Path, key: FolderKey | None) -> LoadedDatabase | None:
+    """The database, refused (DamagedDatabase) if it is older than the folder's anchor; read
+    together with the anchor under its lock, so a save happening meanwhile is never taken for
+    an older copy."""
+    with reading_guard(folder):
+        loaded = load_database(folder / DATABASE_NAME, key)
+        if key is not None:
+            check_anchor(folder, key, loaded)
+    return loaded
+
+
+def load_earlier(database: Path, key: FolderKey) -> LoadedDatabase | None:
+    """A database (or backup) from a folder not yet brought up to date: sealed the old way,
+    or plain."""
     import json
 
     try:

@@ -241,11 +241,12 @@ def ensure_key_files(folder: Path, key: FolderKey) -> list[str]:
     if document.get("format") != KEY_FORMAT or "key_check" not in document:
         document = _checked_by(document, key)
     payload = _encode(document)
+    upgrading = "key_check" not in good[0]  # from an earlier version, which kept no copy
     for path, found in readable.items():
         if found is not None and "key_check" in found and not belongs(found, key):
             continue  # another key's file: left for a person to look at (or `recover`)
         if found is None or _encode(found) != payload:
-            if found is None:
+            if found is None and not upgrading:
                 what = "key file" if path == key_file(folder) else "copy of the key file"
                 notes.append(f"The {what} was missing or damaged and has been made again.")
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -154,7 +154,7 @@ def test_encryption_killed_half_way_loses_nothing(tmp_path, today):
     rng = random.Random(2026)
     whole = _whole_run(original, tmp_path / "timed", ENCRYPTER, PASSPHRASE)
     interrupted = 0
-    for round_number in range(10):
+    for round_number in range(8):
         folder = tmp_path / f"round-{round_number}"
         shutil.copytree(original, folder)
         _kill_at_random(_start(ENCRYPTER, folder, PASSPHRASE), rng, whole)
@@ -250,7 +250,7 @@ def test_an_encrypted_save_killed_at_random_always_opens(tmp_path, today):
     target = fill_folder(folder, today, key, count=30)[0]
     rng = random.Random(3)
     step = 0
-    for _ in range(10):
+    for _ in range(7):
         process = _start(SAVER, folder, PASSPHRASE, target.id, step)
         out = _kill_at_random(process, rng, 0.25)
         acknowledged = [int(line) for line in out.split()]
@@ -261,4 +261,4 @@ def test_an_encrypted_save_killed_at_random_always_opens(tmp_path, today):
         assert service in (f"step {last_safe}", f"step {last_safe + 1}") or last_safe == 0
         step = int(service.split()[1]) if service.startswith("step ") else 0
         assert load_database_file(folder / "lasting-home.json", key) is not None
-    assert step > 10
+    assert step > 7

@@ -18,6 +18,7 @@ from trust_support import (
     legacy_recovery_key,
     names_of,
     opened_contents,
+    read_only_folder,
     readable_traces,
 )
 
@@ -196,28 +197,8 @@ def test_an_audit_entry_cut_short_by_a_power_cut_is_tidied(sealed, today):
 
 @pytest.fixture
 def read_only(sealed):
-    """The sealed folder made read-only (as root, made immutable, since root ignores modes)."""
-    import subprocess
-
-    folder = sealed[0]
-    paths = [folder, *folder.rglob("*")]
-    for path in paths:
-        path.chmod(0o555 if path.is_dir() else 0o444)
-    immutable = os.geteuid() == 0
-    if immutable:
-        subprocess.run(["chattr", "+i", *map(str, paths)], check=True)
-    try:
-        try:
-            (folder / "probe").write_bytes(b"")
-        except OSError:
-            yield sealed
-        else:
-            pytest.skip("this file system lets the folder be written anyway")
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", *map(str, paths)], check=False)
-        for path in paths:
-            path.chmod(0o755 if path.is_dir() else 0o644)
+    with read_only_folder(sealed[0]):
+        yield sealed
 
 
 def test_a_read_only_folder_is_explained_and_loses_nothing(read_only, today):
@@ -244,6 +225,7 @@ def test_an_encrypted_folder_from_the_last_version_opens_and_is_brought_up_to_da
     key = unlock(folder, LEGACY_NFC_PASSPHRASE)
     assert unlock(folder, unicodedata.normalize("NFD", LEGACY_NFC_PASSPHRASE))
     with CaseloadStore.open(folder, key=key) as store:
+        assert store.notes == []  # nothing to tell: nothing was wrong
         children = store.children()
         assert len(children) == 3
         assert all(DrawingLibrary(store).drawings(c.id) for c in children)
@@ -253,6 +235,17 @@ def test_an_encrypted_folder_from_the_last_version_opens_and_is_brought_up_to_da
     assert _problems(folder, key, today) == ""
     assert unlock_by_recovery_key(folder, recovery)
     assert is_sealed((folder / "lasting-home.json").read_bytes())
+
+
+def test_check_on_a_folder_from_the_last_version_reads_it_as_it_is(tmp_path, today):
+    """Before the app has opened it, `check` reads a folder from the last version without
+    changing it: sound, with a note that the next open brings it up to date."""
+    folder = legacy_folder(tmp_path, "sealed")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    report = check_folder(folder, unlock(folder, LEGACY_NFC_PASSPHRASE), today)
+    assert report.problems == [] and report.children == 3 and report.pictures == 6
+    assert any("brought up to date" in note for note in report.notes)
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 
 def test_a_half_encrypted_folder_from_the_last_version_is_finished_saying_so(tmp_path, today):
