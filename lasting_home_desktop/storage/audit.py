@@ -36,7 +36,7 @@ from .anchor import (
 )
 from .crypto import FolderKey, SealBroken
 from .file_roles import AUDIT_NAME
-from .safe_files import StorageWriteError, atomic_write, fsync_folder
+from .safe_files import StorageWriteError, append_whole, atomic_write, fsync_folder, read_whole
 
 __all__ = ["ACTIONS", "AUDIT_NAME", "GENESIS", "AuditEntry", "AuditTrail", "entry_hash"]
 
@@ -145,7 +145,7 @@ class AuditTrail:
                     "prev_hash": self._last_hash(lines),
                 }
                 entry = AuditEntry(**fields, hash=entry_hash(fields))
-                _append_whole(handle.fileno(), self._encode(entry, len(lines) + 1) + b"\n")
+                append_whole(handle.fileno(), self._encode(entry, len(lines) + 1) + b"\n")
                 self._move_anchor(len(lines) + 1, entry.hash)
             if new_file:
                 fsync_folder(self.folder)
@@ -164,15 +164,30 @@ class AuditTrail:
             before = os.fstat(handle.fileno()).st_size
             return len(self._tidied(handle.fileno())) != before
 
+    def catch_up_anchor(self) -> None:
+        """When the anchor is first made for a folder whose trail already has entries (written
+        by an earlier version), it starts from the whole trail."""
+        if self.key is None or self.read_only:
+            return
+        with anchor_guard(self.folder) as handle:
+            lines = [line for line in self._tidied(handle.fileno()).split(b"\n") if line.strip()]
+            try:
+                anchor = read_anchor(self.folder, self.key) or Anchor()
+            except SealBroken:
+                return
+            if len(lines) > anchor.audit_count:
+                moved = anchor.with_audit(len(lines), self._last_hash(lines))
+                write_anchor(self.folder, self.key, moved)
+
     def _tidied(self, fd: int) -> bytes:
         """The file's bytes, with a partial last line completed (if it is a whole entry) or
         cut off (if it is not), while the caller holds the file."""
-        raw = _read_all(fd)
+        raw = read_whole(fd)
         if not raw or raw.endswith(b"\n"):
             return raw
         cut = raw.rfind(b"\n") + 1
         if self._decode(raw[cut:], _count_lines(raw[:cut]) + 1, legacy=True)[0] is not None:
-            _append_whole(fd, b"\n")
+            append_whole(fd, b"\n")
             return raw + b"\n"
         os.ftruncate(fd, cut)
         os.fsync(fd)
@@ -247,6 +262,12 @@ class AuditTrail:
         entry = lines[wanted - 1][1]
         if entry is not None and entry.hash != anchor.audit_hash:
             return [f"The audit trail has been replaced: entry {wanted} is not the one written."]
+        if len(lines) > wanted + 1:  # one more is a write cut off before the anchor moved
+            return [
+                f"The audit trail holds {len(lines):,} entries, but the folder's anchor knows "
+                f"only {wanted:,}: the anchor, and the records with it, may have been put back "
+                "from an older copy."
+            ]
         return []
 
     def csv_text(self) -> str:
@@ -316,39 +337,6 @@ class AuditTrail:
             return None, "it has been changed since it was written, or moved"
         except (ValueError, KeyError, TypeError):
             return None, "it has been changed or cut short"
-
-
-def _read_all(fd: int) -> bytes:
-    size = os.fstat(fd).st_size
-    return os.pread(fd, size, 0) if hasattr(os, "pread") else _read_from_start(fd, size)
-
-
-def _read_from_start(fd: int, size: int) -> bytes:
-    os.lseek(fd, 0, os.SEEK_SET)
-    chunks, left = [], size
-    while left > 0:
-        chunk = os.read(fd, left)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def _append_whole(fd: int, data: bytes) -> None:
-    """All of `data` at the end of the file, or none of it: a failure part-way (the disk is
-    full) cuts the file back to where it was."""
-    size = os.fstat(fd).st_size
-    try:
-        written = 0
-        while written < len(data):
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, size)
-            os.fsync(fd)
-        raise
 
 
 def _count_lines(raw: bytes) -> int:

@@ -18,6 +18,7 @@ from .anchor import (
     ANCHOR_TABLE,
     Anchor,
     anchor_guard,
+    anchor_path,
     current_anchor,
     database_anchor,
     write_anchor,
@@ -141,6 +142,10 @@ def write_database(
         atomic_write(path, encode_database(tables, None, None, name=path.name))
         return None
     with anchor_guard(path.parent):
+        if not anchor_path(path.parent).exists():
+            # The first sealed save: an anchor that knows of no save yet comes first, so a
+            # crash between the two writes leaves a database that is never "older".
+            write_anchor(path.parent, key, Anchor())
         known = current_anchor(path.parent, key)
         anchor = Anchor(max(known.generation, generation) + 1, known.audit_count, known.audit_hash)
         atomic_write(path, encode_database(tables, key, anchor, name=path.name))

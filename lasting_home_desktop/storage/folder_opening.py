@@ -103,6 +103,8 @@ def _prepare(folder: Path, key: FolderKey | None, lock: DataFolderLock) -> Opene
             backups.take()  # the pre-migration state is one of the good ones
         anchor = write_database(database, tables, key, generation)
         generation = anchor.generation if anchor is not None else 0
+        if first_sealed:
+            AuditTrail(folder, key).catch_up_anchor()  # entries from before the anchor
     if key is not None:
         finish(folder)
         if keeps_wait_record(folder) and read_wait_record(folder) is None:
@@ -156,7 +158,7 @@ def check_anchor(folder: Path, key: FolderKey, loaded: LoadedDatabase | None) ->
     except SealBroken:
         raise DamagedDatabase(database, MISSING_ANCHOR) from None
     if loaded is None:
-        if anchor is not None:
+        if anchor is not None and anchor.generation > 0:
             raise DamagedDatabase(
                 database,
                 f"it is missing, though this folder has saved it {anchor.generation:,} times",

@@ -79,6 +79,40 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def read_whole(fd: int) -> bytes:
+    """All of an open file, from the start, whatever its position."""
+    size = os.fstat(fd).st_size
+    return os.pread(fd, size, 0) if hasattr(os, "pread") else _read_from_start(fd, size)
+
+
+def _read_from_start(fd: int, size: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def append_whole(fd: int, data: bytes) -> None:
+    """All of `data` at the end of the file, or none of it: a failure part-way (the disk is
+    full) cuts the file back to where it was."""
+    size = os.fstat(fd).st_size
+    try:
+        written = 0
+        while written < len(data):
+            written += os.write(fd, data[written:])
+        os.fsync(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, size)
+            os.fsync(fd)
+        raise
+
+
 def clean_stray_temp_files(folder: Path) -> int:
     """Remove temporary files a crash left behind; they never hold the only good copy."""
     removed = 0

@@ -31,7 +31,7 @@ LONGEST_WAIT_SECONDS = 15 * 60
 _MOST_TRIES = 10_000
 TAMPERED = (
     "The record of wrong passphrases was missing or had been changed, so Lasting Home waits "
-    "before the next try, to keep the data safe."
+    "the longest time before the next try."
 )
 
 

@@ -23,7 +23,6 @@ from trust_support import (
 )
 
 from lasting_home_desktop.domain.celebration import Celebration, CelebrationPhoto
-from lasting_home_desktop.storage import audit as audit_module
 from lasting_home_desktop.storage.audit import AUDIT_NAME, AuditTrail
 from lasting_home_desktop.storage.caseload import CaseloadStore, ChildNotFound
 from lasting_home_desktop.storage.child_removal import delete_child_record
@@ -168,11 +167,11 @@ def test_a_full_disk_never_leaves_half_an_audit_entry(sealed, monkeypatch):
         real_write(fd, bytes(data)[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(audit_module.os, "write", half_then_full)
+    monkeypatch.setattr(os, "write", half_then_full)
     with pytest.raises(StorageWriteError) as caught:
         trail.record("exported", "", "Book PDF")
     assert "disk is full" in caught.value.kind_message
-    monkeypatch.setattr(audit_module.os, "write", real_write)
+    monkeypatch.setattr(os, "write", real_write)
     trail.record("printed", "", "Card")
     assert trail.verify() == []
     assert [e.action for e in trail.entries()][-1] == "printed"
