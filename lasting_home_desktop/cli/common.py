@@ -199,6 +199,14 @@ def _set_up(folder: Path, passphrase: str) -> FolderKey:
     return created.key
 
 
+KEY_FILES_GONE = (
+    "The key file of {folder} and its copy in backups are both missing, and the passphrase "
+    "and the recovery key open the data only through them. Nothing has been changed. If you "
+    "have a copy of the whole folder from before, ask IT support to put back its "
+    "lasting-home.key.json."
+)
+
+
 def wait_for_tries(folder: Path) -> None:
     """Refuse (without trying) while the wait after wrong passphrases is not over."""
     from ..storage.unlock_tries import TAMPERED, UnlockTries
@@ -222,6 +230,8 @@ def unlock_counting(folder: Path, secret: str, *, recovery: bool = False) -> Fol
     tries = UnlockTries(folder)
     try:
         key = unlock_by_recovery_key(folder, secret) if recovery else unlock(folder, secret)
+    except FileNotFoundError:
+        raise CommandProblem(KEY_FILES_GONE.format(folder=folder)) from None
     except WrongPassphrase:
         wait = tries.failed()
         what = "recovery key" if recovery else "passphrase"

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..storage.crypto import WrongPassphrase, check_new_passphrase
 from ..storage.key_file import is_encrypted_folder
 from .common import (
+    KEY_FILES_GONE,
     CommandProblem,
     Task,
     existing_folder,
@@ -61,11 +62,7 @@ def _recover(args: argparse.Namespace) -> int:
             f"That recovery key does not open this data folder. Nothing has been changed.{later}"
         ) from None
     except FileNotFoundError:
-        raise CommandProblem(
-            f"Neither the key file nor its copy in {folder / 'backups'} is there, and the "
-            "recovery key opens the data only through them. Nothing has been changed. If you "
-            "have a copy of the whole folder from before, ask IT support to put it back."
-        ) from None
+        raise CommandProblem(KEY_FILES_GONE.format(folder=folder)) from None
     tries.succeeded()
     record_in_audit(folder, key, "recovered", "", "A new passphrase, set with the recovery key")
     rebuilt_text = " The missing or damaged key file has been made again." if rebuilt else ""

@@ -8,7 +8,6 @@ same moment cannot both succeed, and an existing key file is never replaced by a
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
@@ -17,13 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from .crypto import (
     DEFAULT_COST,
     KEY_BYTES,
-    NONCE_BYTES,
     SALT_BYTES,
     FolderKey,
     ScryptCost,
@@ -41,7 +36,7 @@ from .file_roles import (
     KEY_FILE_NAME,
 )
 from .lock import DataFolderLock
-from .recovery_key import new_recovery_key, recovery_kek
+from .recovery_key import b64, new_recovery_key, recovery_kek, unb64, unwrap, wrap
 from .safe_files import (
     StorageWriteError,
     atomic_write,
@@ -50,7 +45,6 @@ from .safe_files import (
 )
 
 KEY_FORMAT = 2
-_WRAP_CONTEXT = b"lasting-home data key"
 _KEY_CHECK = b"lasting-home data key check"
 _MOST_KEY_FILE_BYTES = 64 * 1024
 
@@ -128,8 +122,8 @@ def set_up_folder_key(
             "passphrase": _wrapped_by_passphrase(data_key, passphrase, cost),
             "recovery": {
                 "kdf": "pbkdf2-sha256",
-                "salt": _b64(recovery_salt),
-                "wrapped": _b64(_wrap(recovery_kek(recovery, recovery_salt), data_key)),
+                "salt": b64(recovery_salt),
+                "wrapped": b64(wrap(recovery_kek(recovery, recovery_salt), data_key)),
             },
         }
         payload = _encode(_checked_by(document, key))
@@ -157,13 +151,13 @@ def unlock_folder(folder: Path, passphrase: str) -> FolderKey:
         entry = document["passphrase"]
         try:
             cost = ScryptCost.from_file(entry.get("n"), entry.get("r"), entry.get("p"))
-            salt, wrapped = _unb64(entry["salt"]), _unb64(entry["wrapped"])
+            salt, wrapped = unb64(entry["salt"]), unb64(entry["wrapped"])
         except (ValueError, KeyError, TypeError):
             continue  # a damaged entry: the other copy may be whole
         legacy = entry.get("form") != "NFC"
         for form in passphrase_forms(passphrase, legacy=legacy):
             with contextlib.suppress(WrongPassphrase):
-                return _checked(document, _unwrap(cost.derive(form, salt), wrapped))
+                return _checked(document, unwrap(cost.derive(form, salt), wrapped))
     raise WrongPassphrase()
 
 
@@ -176,8 +170,8 @@ def _unlock_by_recovery(folder: Path, recovery_key: str) -> tuple[FolderKey, dic
     for document in key_documents(folder):
         entry = document["recovery"]
         try:
-            kek = recovery_kek(recovery_key, _unb64(entry["salt"]))
-            return _checked(document, _unwrap(kek, _unb64(entry["wrapped"]))), document
+            kek = recovery_kek(recovery_key, unb64(entry["salt"]))
+            return _checked(document, unwrap(kek, unb64(entry["wrapped"]))), document
         except (WrongPassphrase, ValueError, KeyError, TypeError):
             continue
     raise WrongPassphrase()
@@ -308,11 +302,11 @@ def _wrapped_by_passphrase(data_key: bytes, passphrase: str, cost: ScryptCost) -
     return {
         "kdf": "scrypt",
         "form": "NFC",
-        "salt": _b64(salt),
+        "salt": b64(salt),
         "n": cost.n,
         "r": cost.r,
         "p": cost.p,
-        "wrapped": _b64(_wrap(kek, data_key)),
+        "wrapped": b64(wrap(kek, data_key)),
     }
 
 
@@ -325,9 +319,7 @@ def _checked_by(document: dict[str, Any], key: FolderKey) -> dict[str, Any]:
         entry = dict(out[part])
         entry["check"] = _entry_check(key, entry)
         out[part] = entry
-    out.update(
-        format=KEY_FORMAT, key_check=_b64(key.seal(_KEY_CHECK, role="key-check", name="key"))
-    )
+    out.update(format=KEY_FORMAT, key_check=b64(key.seal(_KEY_CHECK, role="key-check", name="key")))
     return out
 
 
@@ -351,7 +343,7 @@ def intact(document: dict[str, Any], key: FolderKey) -> bool:
 
 def belongs(document: dict[str, Any], key: FolderKey) -> bool:
     try:
-        sealed = _unb64(str(document["key_check"]))
+        sealed = unb64(str(document["key_check"]))
         return key.open_sealed(sealed, role="key-check", name="key") == _KEY_CHECK
     except (SealBroken, ValueError, KeyError):
         return False
@@ -385,23 +377,3 @@ def _write_copy(folder: Path, payload: bytes) -> None:
 
 def _encode(document: dict[str, Any]) -> bytes:
     return json.dumps(document, indent=1).encode("utf-8")
-
-
-def _wrap(kek: bytes, data_key: bytes) -> bytes:
-    nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(kek).encrypt(nonce, data_key, _WRAP_CONTEXT)
-
-
-def _unwrap(kek: bytes, wrapped: bytes) -> bytes:
-    try:
-        return AESGCM(kek).decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _WRAP_CONTEXT)
-    except (InvalidTag, ValueError):
-        raise WrongPassphrase() from None
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
