@@ -213,6 +213,21 @@ def test_a_read_only_folder_is_explained_and_loses_nothing(read_only, today):
         assert len(look.children()) == len(children)
 
 
+def test_a_task_on_a_read_only_folder_is_one_plain_line(read_only, capsys, monkeypatch):
+    """The command line says the folder cannot be written and nothing was lost, never
+    'something unexpected went wrong'; `check` still reads it."""
+    from lasting_home_desktop.cli import main
+
+    folder = read_only[0]
+    monkeypatch.setenv("LASTING_HOME_PASSPHRASE", PASSPHRASE)
+    code = main(["demo-data", "--data-dir", str(folder), "--children", "2"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert "cannot be written" in err and "Nothing has been lost" in err
+    assert "unexpected" not in err
+    assert main(["check", "--data-dir", str(folder), "--today", "22/11/2026"]) == 0
+
+
 # -- folders made by earlier versions ---------------------------------------------------------
 
 

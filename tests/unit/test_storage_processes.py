@@ -142,7 +142,7 @@ def test_checking_and_exporting_while_the_app_saves_never_cry_wolf(data_dir, tod
     children = fill_folder(data_dir, today, key, count=20)
     writer = start(SEALED_WRITER, data_dir, PASSPHRASE, children[0].id)
     try:
-        end = time.monotonic() + 2.5
+        end = time.monotonic() + 1.5
         rounds = 0
         while time.monotonic() < end:
             task = AuditTrail(data_dir, key)
