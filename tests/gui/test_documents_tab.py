@@ -230,3 +230,15 @@ def _to_file(printer: QPrinter, path: Path) -> bool:
     printer.setOutputFileName(str(path))
     printer.setResolution(72)  # enough to show the pages were sent; 1,200 dpi takes seconds
     return True
+
+
+def test_before_the_decision_the_tab_says_what_is_missing(qtbot, store, today):
+    """No decision yet: the tab says why there is no card, and the book can still be made."""
+    child = add_child(store, today, decision=None)
+    section, messages = tab(qtbot, store, today, child)
+    assert section.outcome_note.isVisibleTo(section)
+    assert "Head of Service's decision is not recorded yet" in section.outcome_note.text()
+    choose(section, "card")
+    assert section.preview() == 0 and "not recorded yet" in messages.told[-1][1]
+    choose(section, "book")
+    assert section.preview() > 0

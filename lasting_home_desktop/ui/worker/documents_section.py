@@ -38,6 +38,7 @@ from ...documents.export import (
 )
 from ...domain.card_message import PALETTES, CardMessage, message_room
 from ...domain.child import DecisionRoute, HomeType
+from ...domain.outcome import outcome_check
 from ...storage.card_message import SECTION as CARD_PART
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
@@ -202,6 +203,9 @@ class DocumentsSection(QWidget):
         self.card_form.addRow("Colours", self.colour)
         self.card_form.addRow("", self.picture_on_certificate)
         self.card_form.addRow("", self.save_card_button)
+        # Before the decision, say what is missing rather than let a card be tried.
+        self.outcome_note = plain_label("", "Flag")
+        self.card_form.addRow(self.outcome_note)
         return card_box
 
     def _document_list(self) -> QListWidget:
@@ -235,6 +239,14 @@ class DocumentsSection(QWidget):
         self.home_name.setText(card.home_name)
         self.card_form.setRowVisible(self.home_name, child.home_type is HomeType.RESIDENTIAL)
         self.colour.setCurrentIndex(max(0, self.colour.findData(card.colour)))
+        check = outcome_check(child)
+        self.outcome_note.setText(
+            ""
+            if check.decided
+            else f"No card or certificate yet: {check.reason}. They can be made once the "
+            "decision is recorded as agreed; the book can be made now."
+        )
+        self.outcome_note.setVisible(not check.decided)
         self.picture_on_certificate.setChecked(card.picture_on_certificate)
 
     def card_from_fields(self) -> CardMessage:
