@@ -117,7 +117,6 @@ def run_app(
     from .ui.app_session import AppSession
 
     def build_window(store: CaseloadStore) -> QWidget:
-        from .storage.adults import AdultRecords
         from .ui.worker.main_window import WorkerWindow
         from .ui.worker.trust_menu import TrustMenu
 
@@ -126,7 +125,6 @@ def run_app(
             today=today,
             messages=messages,
             example_children=_add_example_children,
-            extra_flags=lambda opened: AdultRecords(opened).tracker_extra_flags(today),
             title_note="example children" if demo else "",
         )
         TrustMenu(window, session, messages)
@@ -141,6 +139,8 @@ def run_app(
     )
     failed: list[bool] = []
     session.failed.connect(lambda: (failed.append(True), app.exit(1)))
+    # Logging off or shutting down with typing not saved: it is kept as drafts.
+    app.commitDataRequest.connect(session.session_ending)
     if not (passphrase and session.unlock_with(passphrase, _login_name())):
         session.show_unlock()
     if failed:

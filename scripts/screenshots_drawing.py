@@ -86,7 +86,7 @@ def main(out: Path) -> None:
             child = store.add_child(ChildRecord("Ola", "Nowak"), TODAY)
             library = DrawingLibrary(store)
             studio = DrawingStudio(library, child.id, look)
-            studio.resize(1280, 800)
+            studio.resize(1366, 768)
             studio.show()
             app.processEvents()
             for background, name, sticker in (

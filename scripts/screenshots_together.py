@@ -1,4 +1,5 @@
-"""Save a PNG of every together-mode page in both looks (offscreen, 1280 x 800).
+"""Save a PNG of every together-mode page in both looks (offscreen, 1366 x 768, the screen
+councils issue most), the worker's photo album and the child's voice tab.
 
 Usage: python scripts/screenshots_together.py [output folder]   (default docs/screenshots)
 Files: together-<look>-<page>.png, e.g. together-child-people.png.
@@ -30,15 +31,18 @@ from lasting_home_desktop.domain.child_voice import (  # noqa: E402
 )
 from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
 from lasting_home_desktop.storage.child_voice import ChildVoiceRecords, WorkerPin  # noqa: E402
+from lasting_home_desktop.storage.drawings import DrawingLibrary  # noqa: E402
+from lasting_home_desktop.storage.photo_album import PhotoAlbum  # noqa: E402
 from lasting_home_desktop.ui.messages import RecordedMessages  # noqa: E402
 from lasting_home_desktop.ui.theme import WORKER_STYLE, register_fonts  # noqa: E402
+from lasting_home_desktop.ui.together.album_section import PhotoAlbumSection  # noqa: E402
 from lasting_home_desktop.ui.together.read_aloud import ReadAloud  # noqa: E402
 from lasting_home_desktop.ui.together.window import TogetherWindow  # noqa: E402
 from lasting_home_desktop.ui.together.worker_view import ChildVoiceSection  # noqa: E402
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
-SIZE = (1280, 800)
+SIZE = (1366, 768)
 
 
 def example_voice(band: AgeBand) -> ChildVoice:
@@ -66,6 +70,31 @@ def example_voice(band: AgeBand) -> ChildVoice:
     return voice.with_look(band)
 
 
+def add_drawing_and_photo(store: CaseloadStore, child_id: str) -> None:
+    """A drawing (a sun over a green hill) and a photo in the album, drawn here, not fetched."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (1600, 1200), "white")
+    pen = ImageDraw.Draw(picture)
+    pen.ellipse((-200, 800, 1800, 1700), fill="#8ac926")
+    pen.ellipse((1150, 150, 1450, 450), fill="#ffd60a")
+    pen.rectangle((500, 600, 900, 950), fill="#e63946")
+    pen.polygon([(450, 600), (700, 380), (950, 600)], fill="#8b5a2b")
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    library = DrawingLibrary(store)
+    info = library.new_drawing(child_id, name="My house")
+    library.save_png(child_id, info.drawing_id, out.getvalue())
+    library.record_saved(child_id, info.drawing_id)
+    photo = Image.new("RGB", (800, 600), "#98c1d9")
+    ImageDraw.Draw(photo).ellipse((250, 150, 550, 450), fill="#ffcba4")
+    out = io.BytesIO()
+    photo.save(out, "JPEG")
+    PhotoAlbum(store, TODAY).add(child_id, out.getvalue(), "Me at the seaside")
+
+
 def main(out: Path) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv)
     out.mkdir(parents=True, exist_ok=True)
@@ -85,7 +114,8 @@ def main(out: Path) -> list[Path]:
                 ),
                 TODAY,
             )
-            WorkerPin(store).set("2468")
+            WorkerPin(store).set("2957")
+            add_drawing_and_photo(store, child.id)
             for band, look in ((AgeBand.CHILD, "child"), (AgeBand.YOUNG_PERSON, "young-person")):
                 ChildVoiceRecords(store).save(child.id, example_voice(band))
                 window = TogetherWindow(
@@ -104,7 +134,7 @@ def main(out: Path) -> list[Path]:
                 app.processEvents()
                 window.grab().save(str(out / f"together-{look}-pin.png"))
                 saved.append(out / f"together-{look}-pin.png")
-                window.pin_panel.pin_edit.setText("2468")
+                window.pin_panel.pin_edit.setText("2957")
                 window.pin_panel.submit()
                 app.processEvents()
             # The worker's side afterwards: what the child said, with a worry flag.
@@ -123,6 +153,15 @@ def main(out: Path) -> list[Path]:
             section.grab().save(str(path))
             saved.append(path)
             section.close()
+            album = PhotoAlbumSection(context, choose_files=lambda _parent: [])
+            album.setStyleSheet(WORKER_STYLE)
+            album.resize(1000, 480)
+            album.show()
+            app.processEvents()
+            path = out / "worker-photo-album.png"
+            album.grab().save(str(path))
+            saved.append(path)
+            album.close()
         finally:
             store.close()
     return saved

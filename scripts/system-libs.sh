@@ -5,6 +5,8 @@ set -euo pipefail
 needed=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libpulse0                                   # QtTextToSpeech / QtMultimedia load it
+  espeak-ng                                   # the offline voice for "Read it to me" (GPL-3,
+                                              # run as its own program, never linked in)
   libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libx11-xcb1  # a real X window
   poppler-utils                               # pdftoppm, used by the tests to render PDFs

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.crypto import ScryptCost
-from lasting_home_desktop.storage.folder_sealing import first_passphrase
 from lasting_home_desktop.storage.example_caseload import add_example_children
+from lasting_home_desktop.storage.folder_sealing import first_passphrase
 
 CHILDREN = 1000
 TODAY = dt.date(2026, 11, 22)

@@ -64,7 +64,8 @@ def _recover(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         raise CommandProblem(KEY_FILES_GONE.format(folder=folder)) from None
     tries.succeeded()
-    record_in_audit(folder, key, "recovered", "", "A new passphrase, set with the recovery key")
+    record_in_audit(folder, key, "recovery-key-used", "", "From the command line")
+    record_in_audit(folder, key, "passphrase-changed", "", "After the recovery key was used")
     rebuilt_text = " The missing or damaged key file has been made again." if rebuilt else ""
     print(f"A new passphrase is set for {folder}; the recovery key stays the same.{rebuilt_text}")
     return 0

@@ -8,21 +8,19 @@ Journey dates are never stored here twice: a form that sets one saves it on the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
-from ..domain.child import ChildRecord, join_names
-from ..domain.journey import Flag
+from ..domain.child import ChildRecord
 from ..domain.panel import (
     PANEL_DATES_KEY,
-    PanelBooking,
-    Participation,
     panel_dates_from_value,
     panel_dates_to_value,
-    panel_flags,
 )
+from ..domain.voice_summary import ChildChoices, choices_for_adults
 from .caseload import CaseloadStore
+
+__all__ = ["AdultRecords", "ChildChoices", "child_choices"]
 
 
 class SectionRecord(Protocol):
@@ -53,9 +51,10 @@ class AdultRecords:
         then nothing is written), then the record itself."""
         child = self.store.child(child_id)
         changed = child.with_changes(journey=replace(child.journey, **journey))
-        if changed != child:
-            child = self.store.update_child(changed, today)
-        self.save(child_id, record)
+        with self.store.transaction():  # the dates and the record land together, or neither
+            if changed != child:
+                child = self.store.update_child(changed, today)
+            self.save(child_id, record)
         return child
 
     # -- folder-wide panel dates, set by the Panel Administrator ------------------------------
@@ -66,84 +65,17 @@ class AdultRecords:
     def save_panel_dates(self, dates: tuple[dt.date, ...] | list[dt.date]) -> None:
         self.store.save_folder_value(PANEL_DATES_KEY, panel_dates_to_value(dates))
 
-    # -- the tracker ----------------------------------------------------------------------------
-
-    def tracker_extra_flags(self, today: dt.date) -> Callable[[ChildRecord], tuple[Flag, ...]]:
-        """For tracker_rows(..., extra_flags=...): reads every booking once, then answers per
-        child without touching the store again."""
-        bookings = {
-            child_id: PanelBooking.from_dict(data)
-            for child_id, data in self.store.sections(PanelBooking.SECTION).items()
-        }
-
-        def flags(child: ChildRecord) -> tuple[Flag, ...]:
-            return panel_flags(child, bookings.get(child.id), today)
-
-        return flags
-
 
 # -- what the child chose in together mode, as the adults' forms show it ------------------------
 
 
-@dataclass(frozen=True)
-class ChildChoices:
-    """The child's own choices, for showing beside the adults' fields."""
-
-    views_text: str = ""
-    people: tuple[str, ...] = ()
-    place: str = ""
-    celebration: str = ""
-    ways_to_take_part: tuple[Participation, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.views_text or self.people or self.place or self.celebration)
-
-
 def child_choices(store: CaseloadStore, child_id: str) -> ChildChoices:
-    """What the child said in together mode (empty if they have not been there yet)."""
-    # Imported here: the tracker's flags need this module at start-up, the child's voice not.
-    from ..domain.child_voice import (
-        CELEBRATIONS,
-        PEOPLE,
-        PLACES,
-        PictureKind,
-        child_views_text,
-        choice,
-    )
+    """What the child said in together mode (empty if they have not been there yet). The rule
+    lives in the domain (`choices_for_adults`); this only reads the record and the drawings."""
+    # Imported here: start-up needs this module, the child's voice not.
     from .child_voice import ChildVoiceRecords
     from .drawings import DrawingLibrary
 
     voice = ChildVoiceRecords(store).load(child_id)
     drawings = len(DrawingLibrary(store).drawings(child_id))
-    people = [c.wording.young for c in (choice(PEOPLE, i) for i in voice.people) if c]
-    people += [person.name for person in voice.added_people]
-    place = ""
-    if voice.place:
-        found = choice(PLACES, voice.place)
-        place = found.wording.young if found else voice.place
-        if voice.place_typed.strip():
-            place = f"{place}: {voice.place_typed.strip()}"
-    celebrations = []
-    for celebration_id in voice.celebrations:
-        found = choice(CELEBRATIONS, celebration_id)
-        label = found.wording.young if found else celebration_id
-        if found is not None and found.typed and voice.celebration_typed.strip():
-            label = voice.celebration_typed.strip()
-        celebrations.append(label)
-    ways: list[Participation] = []
-    if voice.answer("tell_the_visit") is not None:
-        ways.append(Participation.LETTER)
-    if drawings:
-        ways.append(Participation.DRAWING)
-    if voice.picture is not None and voice.picture.kind is PictureKind.PHOTO:
-        ways.append(Participation.PHOTO)
-    if voice.picture is not None and voice.picture.kind is PictureKind.AVATAR:
-        ways.append(Participation.AVATAR)
-    return ChildChoices(
-        views_text=child_views_text(voice, drawings),
-        people=tuple(people),
-        place=place,
-        celebration=join_names(celebrations),
-        ways_to_take_part=tuple(ways),
-    )
+    return choices_for_adults(voice, drawings)

@@ -48,6 +48,8 @@ _NOT_SEALED = "it is not sealed, though this folder is encrypted, so Lasting Hom
 ACTIONS: dict[str, str] = {
     "unlocked": "Unlocked Lasting Home",
     "opened": "Opened a child's record",
+    "added": "Added a child's record",
+    "changed": "Changed a child's record",
     "exported": "Exported documents",
     "printed": "Printed documents",
     "deleted": "Deleted a child's record",
@@ -55,7 +57,8 @@ ACTIONS: dict[str, str] = {
     "handed-over": "Handed over a child's record",
     "received": "Received a handed-over record",
     "audit-exported": "Exported the audit trail",
-    "recovered": "Set a new passphrase with the recovery key",
+    "recovery-key-used": "Used the recovery key",
+    "passphrase-changed": "Changed the passphrase",
 }
 
 
@@ -129,31 +132,44 @@ class AuditTrail:
         """Append one entry, whole or not at all. A read-only look writes nothing (and returns
         None). The file is held while the last entry is read and the new one written, so a
         command-line task writing at the same moment as the app cannot fork the chain."""
-        if self.read_only:
-            return None
+        written = self.record_many([(action, child_id, detail)])
+        return written[0] if written else None
+
+    def record_many(self, items: list[tuple[str, str, str]]) -> list[AuditEntry]:
+        """Append several entries (action, child id, detail) in one write, all or none: a
+        save that changed many children costs one read of the chain's end and one fsync."""
+        if self.read_only or not items:
+            return []
         try:
             new_file = not self.path.exists()
             with anchor_guard(self.folder) as handle:
                 raw = self._tidied(handle.fileno())
                 lines = [line for line in raw.split(b"\n") if line.strip()]
-                fields = {
-                    "time": self._clock().isoformat(),
-                    "worker": self.worker.strip()[:200] or "(name not given)",
-                    "action": action,
-                    "child_id": child_id,
-                    "detail": detail[:500],
-                    "prev_hash": self._last_hash(lines),
-                }
-                entry = AuditEntry(**fields, hash=entry_hash(fields))
-                append_whole(handle.fileno(), self._encode(entry, len(lines) + 1) + b"\n")
-                self._move_anchor(len(lines) + 1, entry.hash)
+                prev, count = self._last_hash(lines), len(lines)
+                entries, encoded = [], []
+                for action, child_id, detail in items:
+                    fields = {
+                        "time": self._clock().isoformat(),
+                        "worker": self.worker.strip()[:200] or "(name not given)",
+                        "action": action,
+                        "child_id": child_id,
+                        "detail": detail[:500],
+                        "prev_hash": prev,
+                    }
+                    entry = AuditEntry(**fields, hash=entry_hash(fields))
+                    count += 1
+                    entries.append(entry)
+                    encoded.append(self._encode(entry, count) + b"\n")
+                    prev = entry.hash
+                append_whole(handle.fileno(), b"".join(encoded))
+                self._move_anchor(count, prev)
             if new_file:
                 fsync_folder(self.folder)
         except StorageWriteError:
             raise
         except OSError as error:
             raise StorageWriteError(_audit_problem(error), error) from error
-        return entry
+        return entries
 
     def tidy(self) -> bool:
         """Tidy half an entry left at the end by a power cut (done by whoever opens the folder

@@ -13,11 +13,16 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from ..domain.child import ChildRecord, RecordProblem
+from ..domain.ids import new_id
 from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
+from ..domain.merge import changed_fields
+from ..domain.parts import part_title
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
+from .changes import ADDED, FOLDER, RECORD, REMOVED, SETTINGS, Change, ChangeNotices
 from .crash_safe import CrashSafeStorage
 from .crypto import FolderKey, FolderLocked
+from .drafts import DRAFTS_FOLDER, Drafts
 from .file_roles import DATABASE_NAME
 from .key_file import is_encrypted_folder
 from .lock import DataFolderLock
@@ -27,12 +32,28 @@ from .migrations import META_TABLE
 __all__ = ["DATABASE_NAME", "CaseloadSettings", "CaseloadStore", "ChildNotFound"]
 
 CHILDREN = "children"
-SETTINGS = "_settings"
+SETTINGS_TABLE = "_settings"
 FOLDER_VALUES = "_folder_values"
 
 
 class ChildNotFound(KeyError):
     pass
+
+
+# Every saved part carries a revision: a new random id on each save, and the one it replaced.
+# Screens compare revisions to see a part changed under them; the team sync follows the chain.
+HANDOVER = "handover"  # the origin of a child received from another laptop's hand-over file
+REVISION = "_rev"
+PREVIOUS = "_prev"
+
+
+@dataclass(frozen=True)
+class StoredPart:
+    """One part as stored now: its fields (without bookkeeping) and its revision ("" when
+    nothing is stored yet)."""
+
+    data: dict[str, Any] | None
+    revision: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +80,11 @@ class CaseloadStore:
         self.media = MediaStore(folder / MEDIA_FOLDER, key)
         self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
         self.audit = AuditTrail(folder, key, read_only=lock is None)
+        self.changes = ChangeNotices()
+        self.drafts = Drafts(folder / DRAFTS_FOLDER, key)
+        self._queued: list[Change] | None = None  # held back inside a transaction
+        # Audit entries a full disk held back: they go in with the next ones.
+        self._unaudited: list[tuple[str, str, str]] = []
         # What the worker should be told about opening (an encryption finished, a deletion
         # completed, a key file made again); shown once by the app, printed by tasks.
         self.notes: list[str] = []
@@ -137,25 +163,76 @@ class CaseloadStore:
     def transaction(self) -> Iterator[None]:
         """All the changes inside land together in one write, or none of them do."""
         storage: CrashSafeStorage = self._db.storage  # type: ignore[assignment]
+        if self._queued is not None:  # already inside one: the outer one decides
+            yield
+            return
         storage.begin()
+        self._queued = []
         try:
             yield
-        except BaseException:
-            storage.rollback()
-            self._clear_query_caches()
-            raise
-        try:
             storage.commit()
         except BaseException:
             storage.rollback()
             self._clear_query_caches()
+            self._queued = None
             raise
+        queued, self._queued = self._queued, None
+        self._announce(queued)
+
+    def _changed(self, change: Change) -> None:
+        """Say what changed once it is on disk (at the end of a transaction, if in one)."""
+        if self._queued is not None:
+            self._queued.append(change)
+        else:
+            self._announce([change])
+
+    def _announce(self, changes: list[Change]) -> None:
+        self._audit_changes(changes)
+        self.changes.tell(changes)
+
+    def _audit_changes(self, changes: list[Change]) -> None:
+        # Names of parts and fields only, never what was typed. A full disk must not undo a
+        # save that succeeded: the entries wait and go in with the next one.
+        new_children = {c.child_id for c in changes if c.kind == ADDED and c.part == RECORD}
+        entries = self._unaudited + [
+            ("added" if c.kind == ADDED else "changed", c.child_id, _audit_detail(c))
+            for c in changes
+            if _audited(c) and (c.part == RECORD or c.child_id not in new_children)
+        ]
+        self._unaudited = []
+        if not entries:
+            return
+        try:
+            self.audit.record_many(entries)
+        except OSError:
+            self._unaudited = entries
+
+    def record_done(self, action: str, child_id: str = "", detail: str = "") -> None:
+        """Note something done (an export, a print) in the audit trail once it has happened.
+        If the trail cannot be written now (a full disk), the entry waits and goes in with the
+        next one, so the fact is never lost and the worker's copy is not thrown away."""
+        entries = [*self._unaudited, (action, child_id, detail)]
+        self._unaudited = []
+        try:
+            self.audit.record_many(entries)
+        except OSError:
+            self._unaudited = entries
 
     def _clear_query_caches(self) -> None:
         for name in self._db.tables():
             self._db.table(name).clear_cache()
 
     # -- children ----------------------------------------------------------------------------
+
+    def part(self, child_id: str, part: str) -> StoredPart:
+        """The record (part "record") or one section of a child, with its revision."""
+        if part == RECORD:
+            doc = self._db.table(CHILDREN).get(Query().id == child_id)
+        else:
+            doc = self._db.table(part).get(Query().child_id == child_id)
+        if doc is None:
+            return StoredPart(None)
+        return StoredPart(_fields(doc), str(doc.get(REVISION, "")))
 
     def children(self, include_archived: bool = False) -> list[ChildRecord]:
         records = [ChildRecord.from_dict(doc) for doc in self._db.table(CHILDREN).all()]
@@ -174,14 +251,17 @@ class CaseloadStore:
 
     def add_children(self, children: Iterable[ChildRecord], today: dt.date) -> list[ChildRecord]:
         """All or nothing, in one write: a bad record stops the lot with RecordProblem."""
-        checked = [child.validated(today) for child in children]
+        checked = [child.joining(today).validated(today) for child in children]
         table = self._db.table(CHILDREN)
         known = {doc["id"] for doc in table.all()}
         for child in checked:
             if child.id in known:
                 raise RecordProblem([f"A child with id {child.id} is already in the caseload."])
             known.add(child.id)
-        table.insert_multiple(child.to_dict() for child in checked)
+        with self.transaction():
+            table.insert_multiple(_revised(child.to_dict(), None) for child in checked)
+            for child in checked:
+                self._changed(Change(child.id, RECORD, kind=ADDED))
         return checked
 
     def update_child(self, child: ChildRecord, today: dt.date) -> ChildRecord:
@@ -190,14 +270,23 @@ class CaseloadStore:
         doc = table.get(Query().id == child.id)
         if doc is None:
             raise ChildNotFound(child.id)
+        fields = changed_fields(_fields(doc), checked.to_dict())
+        if not fields:
+            return checked  # nothing changed: no write, no notice
         # By document id: one lookup instead of testing the query against every child again.
-        table.update(checked.to_dict(), doc_ids=[doc.doc_id])
+        table.update(_revised(checked.to_dict(), doc), doc_ids=[doc.doc_id])
+        self._changed(Change(child.id, RECORD, tuple(fields)))
         return checked
 
     def archive_child(self, child_id: str, archived: bool = True) -> ChildRecord:
         current = self.child(child_id)
         changed = replace(current, archived=archived)
-        self._db.table(CHILDREN).update({"archived": archived}, Query().id == child_id)
+        if changed == current:
+            return current
+        table = self._db.table(CHILDREN)
+        doc = table.get(Query().id == child_id)
+        table.update(_revised({**_fields(doc), "archived": archived}, doc), doc_ids=[doc.doc_id])
+        self._changed(Change(child_id, RECORD, ("archived",)))
         return changed
 
     def has_child(self, child_id: str) -> bool:
@@ -213,23 +302,38 @@ class CaseloadStore:
         doc = self._db.table(name).get(Query().child_id == child_id)
         if doc is None:
             return None
-        return {key: value for key, value in doc.items() if key != "child_id"}
+        return _fields(doc)
 
     def save_section(self, name: str, child_id: str, data: dict[str, Any]) -> None:
         self._require(child_id)
-        self._db.table(name).upsert({**data, "child_id": child_id}, Query().child_id == child_id)
+        table = self._db.table(name)
+        doc = table.get(Query().child_id == child_id)
+        fields = changed_fields(_fields(doc) if doc else None, data)
+        if doc is not None and not fields:
+            return  # nothing changed: no write, no notice
+        new = {**_revised(data, doc), "child_id": child_id}
+        if doc is None:
+            table.insert(new)
+        else:
+            table.update(new, doc_ids=[doc.doc_id])
+        self._changed(Change(child_id, name, tuple(fields)))
+
+    def remove_section(self, name: str, child_id: str) -> None:
+        """Drop one part of a child's record (it was deleted elsewhere and the worker agreed)."""
+        if self._db.table(name).remove(Query().child_id == child_id):
+            self._changed(Change(child_id, name, kind=REMOVED))
 
     def sections(self, name: str) -> dict[str, dict[str, Any]]:
         """Every child's copy of one section, by child id."""
         out: dict[str, dict[str, Any]] = {}
         for doc in self._db.table(name).all():
-            out[doc["child_id"]] = {k: v for k, v in doc.items() if k != "child_id"}
+            out[doc["child_id"]] = _fields(doc)
         return out
 
     # -- settings ----------------------------------------------------------------------------
 
     def settings(self) -> CaseloadSettings:
-        docs = self._db.table(SETTINGS).all()
+        docs = self._db.table(SETTINGS_TABLE).all()
         data = docs[0] if docs else {}
         return CaseloadSettings(
             avoid_delay_days=int(data.get("avoid_delay_days", DEFAULT_AVOID_DELAY_DAYS))
@@ -238,9 +342,13 @@ class CaseloadStore:
     def save_settings(self, settings: CaseloadSettings) -> None:
         if not 1 <= settings.avoid_delay_days <= 365:
             raise RecordProblem(["Please choose between 1 and 365 days for 'avoid delay'."])
-        table = self._db.table(SETTINGS)
-        table.truncate()
-        table.insert({"avoid_delay_days": settings.avoid_delay_days})
+        if settings == self.settings():
+            return
+        table = self._db.table(SETTINGS_TABLE)
+        with self.transaction():
+            table.truncate()
+            table.insert({"avoid_delay_days": settings.avoid_delay_days})
+            self._changed(Change("", SETTINGS, ("avoid_delay_days",)))
 
     # -- values that belong to the data folder, not to one child (the worker's PIN hash...) ---
 
@@ -249,7 +357,12 @@ class CaseloadStore:
         return None if doc is None else doc.get("value")
 
     def save_folder_value(self, key: str, value: Any) -> None:
-        self._db.table(FOLDER_VALUES).upsert({"key": key, "value": value}, Query().key == key)
+        table = self._db.table(FOLDER_VALUES)
+        doc = table.get(Query().key == key)
+        if doc is not None and doc.get("value") == value:
+            return
+        table.upsert({"key": key, "value": value}, Query().key == key)
+        self._changed(Change("", FOLDER, (key,)))
 
     @property
     def is_empty(self) -> bool:
@@ -276,11 +389,13 @@ class CaseloadStore:
         if self._db.table(CHILDREN).contains(Query().id == child.id):
             raise RecordProblem([f"A child with id {child.id} is already in the caseload."])
         with self.transaction():
-            self._db.table(CHILDREN).insert(child.to_dict())
+            self._db.table(CHILDREN).insert(_revised(child.to_dict(), None))
+            self._changed(Change(child.id, RECORD, kind=ADDED, origin=HANDOVER))
             for name, data in sections.items():
                 if name in _NOT_SECTIONS or name.startswith("_"):
                     continue
-                self._db.table(name).insert({**data, "child_id": child.id})
+                self._db.table(name).insert({**_revised(_fields(data), None), "child_id": child.id})
+                self._changed(Change(child.id, name, kind=ADDED, origin=HANDOVER))
 
     def remove_child(self, child_id: str) -> int:
         """Drop the child's record and every section entry, in one write; returns how many
@@ -293,7 +408,38 @@ class CaseloadStore:
                 if name in _NOT_SECTIONS:
                     continue
                 removed += len(self._db.table(name).remove(Query().child_id == child_id))
+            self._changed(Change(child_id, RECORD, kind=REMOVED))
         return removed
 
 
-_NOT_SECTIONS = {CHILDREN, SETTINGS, FOLDER_VALUES, META_TABLE}
+_NOT_SECTIONS = {CHILDREN, SETTINGS_TABLE, FOLDER_VALUES, META_TABLE}
+
+
+def _fields(doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored document without the store's own bookkeeping (its child id and revisions)."""
+    return {k: v for k, v in doc.items() if k not in ("child_id", REVISION, PREVIOUS)}
+
+
+def _revised(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+    """`data` as a new revision of `previous` (None: the first)."""
+    return {
+        **_fields(data),
+        REVISION: new_id(12),
+        PREVIOUS: str(previous.get(REVISION, "")) if previous else "",
+    }
+
+
+def _audited(change: Change) -> bool:
+    # A new child is one entry (not one per part); a deletion and a hand-over write their own.
+    return change.origin != HANDOVER and not (change.kind == REMOVED and change.part == RECORD)
+
+
+def _audit_detail(change: Change) -> str:
+    what = part_title(change.part)
+    if change.kind == REMOVED:
+        return f"{what}: removed"
+    if change.kind == ADDED:
+        return "A new child's record" + (" (from the team)" if change.origin == "team" else "")
+    names = ", ".join(change.fields) or "saved"
+    where = " (from the team)" if change.origin == "team" else ""
+    return f"{what}: {names}{where}"

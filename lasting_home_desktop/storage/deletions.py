@@ -3,8 +3,9 @@ each step is done; the journal entry goes only once the audit entry is written. 
 moment (the laptop switched off, a full disk), the deletion is finished by trying again or
 simply by the next open of the folder, and the audit trail gets exactly one entry for it.
 
-The steps: the record and every section (one database write), every picture, the child in
-every backup and in any damaged copy kept aside by a restore, then the audit entry. A new place
+The steps: the record and every section (one database write), every picture, every draft of
+unsaved typing about the child, the child in every backup and in any damaged copy kept aside by
+a restore, then the audit entry. A new place
 that keeps a child's data adds its step here.
 """
 
@@ -20,6 +21,7 @@ from .audit import AuditTrail
 from .backups import DatabaseBackups
 from .crash_safe import DamagedDatabase, encode_database, load_database
 from .crypto import FolderKey, SealBroken, open_with, seal_with
+from .drafts import Drafts
 from .file_roles import DELETIONS_NAME, KEPT_ASIDE_PATTERN
 from .media import MediaStore, is_valid_id
 from .safe_files import atomic_write
@@ -32,6 +34,7 @@ class DeletingStore(Protocol):
     folder: Path
     key: FolderKey | None
     media: MediaStore
+    drafts: Drafts
     backups: DatabaseBackups
     audit: AuditTrail
 
@@ -90,6 +93,7 @@ def finish_deletion(store: DeletingStore, pending: PendingDeletion) -> RemovalSu
     if store.has_child(pending.child_id):
         store.remove_child(pending.child_id)
     remove_pictures(store, pending.child_id)
+    remove_drafts(store, pending.child_id)
     backups = rewrite_backups(store, pending.child_id)
     write_audit(store, pending)
     left = [p for p in pending_deletions(store.folder, store.key) if p.child_id != pending.child_id]
@@ -131,6 +135,10 @@ def remove_pictures(store: DeletingStore, child_id: str) -> None:
     folder = store.media.child_folder(child_id)
     if folder.is_dir():
         shutil.rmtree(folder)
+
+
+def remove_drafts(store: DeletingStore, child_id: str) -> None:
+    store.drafts.remove_child(child_id)
 
 
 def rewrite_backups(store: DeletingStore, child_id: str) -> int:

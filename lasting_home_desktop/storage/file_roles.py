@@ -23,9 +23,11 @@ KEY_FILE_NAME = "lasting-home.key.json"
 KEY_COPY_NAME = "lasting-home.key-copy.json"  # in BACKUP_FOLDER
 LOCK_NAME = "lasting-home.lock"
 UNLOCK_TRIES_NAME = "lasting-home.unlock-tries.json"
+LAST_WORKER_NAME = "lasting-home.last-worker.txt"
 
-# Files that hold no child's data: wrapped keys, the lock, the count of wrong passphrases.
-NOT_DATA = frozenset({KEY_FILE_NAME, KEY_COPY_NAME, LOCK_NAME, UNLOCK_TRIES_NAME})
+# Files that hold no child's data: wrapped keys, the lock, the count of wrong passphrases, and
+# the last worker's name (offered at the next unlock).
+NOT_DATA = frozenset({KEY_FILE_NAME, KEY_COPY_NAME, LOCK_NAME, UNLOCK_TRIES_NAME, LAST_WORKER_NAME})
 # Files kept sealed as one piece, by the name they have at the top of the folder.
 _TOP_LEVEL = {
     DATABASE_NAME: "database",
@@ -51,8 +53,8 @@ def role_of(folder: Path, path: Path) -> tuple[str, str] | None:
         return None
     if len(parts) == 2 and parts[0] == BACKUP_FOLDER and Path(parts[1]).match(BACKUP_PATTERN):
         return "backup", parts[1]
-    if len(parts) == 2 and parts[0] == DRAFTS_FOLDER:
-        return "draft", parts[1]
+    if len(parts) == 3 and parts[0] == DRAFTS_FOLDER:
+        return "draft", f"{parts[1]}/{parts[2]}"
     if len(parts) == 3 and parts[0] == MEDIA_FOLDER:
         return "media", media_name(parts[1], parts[2])
     return None

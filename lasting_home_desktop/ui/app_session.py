@@ -53,6 +53,7 @@ class AppSession(QObject):
         self._build_window = build_window
         self.store: CaseloadStore | None = None
         self.window: QWidget | None = None
+        self.cost = cost
         self.worker = ""
         self.unlock_screen = UnlockScreen(
             self.folder, clock=clock, cost=cost, demo_passphrase=demo_passphrase
@@ -63,6 +64,26 @@ class AppSession(QObject):
         self.screen_lock = ScreenLock(
             self.idle, self.unlock_screen, is_together_window, lambda: self.worker, parent=self
         )
+        self.screen_lock.lockedChanged.connect(self._locked_changed)
+
+    def _locked_changed(self, locked: bool) -> None:
+        if locked:
+            # The laptop may be shut while locked: keep the typing as drafts first.
+            self.keep_drafts_now()
+
+    def keep_drafts_now(self) -> None:
+        """Every form's unsaved typing written as a draft now (a lock, logging off)."""
+        keep = getattr(self.window, "keep_drafts_now", None)
+        if callable(keep):
+            keep()
+
+    def session_ending(self, *_: object) -> None:
+        """The computer is logging off or shutting down: keep the typing as drafts and let
+        the windows close without asking (nobody may be there to answer)."""
+        self.keep_drafts_now()
+        guard = getattr(self.window, "guard", None)
+        if guard is not None:
+            guard.session_ending = True
 
     def show_unlock(self) -> None:
         self.unlock_screen.show()
@@ -101,7 +122,15 @@ class AppSession(QObject):
             return
         self.store.audit.worker = worker
         self.store.audit.record("unlocked", "", "After the idle lock")
+        self._note_recovery()
         self.screen_lock.unlock()
+
+    def _note_recovery(self) -> None:
+        if self.store is not None and self.unlock_screen.used_recovery_key:
+            self.unlock_screen.used_recovery_key = False
+            self.store.record_done(
+                "recovery-key-used", "", "Unlocked with the recovery key; a new passphrase was set"
+            )
 
     def _start(self, key: FolderKey) -> None:
         store = self._open_store(self.folder, self.messages, key)
@@ -112,6 +141,7 @@ class AppSession(QObject):
         self.store = store
         store.audit.worker = self.worker
         store.audit.record("unlocked")
+        self._note_recovery()
         self.idle.set_minutes(clamp_minutes(store.folder_value(SETTING)))
         self.window = self._build_window(store)
         self.window.show()  # before the unlock screen goes, so a window is always open

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -103,12 +103,14 @@ class IdleLock(QObject):
 
 class WaitingForWorker(QWidget):
     """What a child sees when the worker has stepped away: friendly, and nothing to press but
-    one small button for the worker."""
+    one button for the worker. If the child pressed it, Escape on the unlock screen that
+    follows brings this screen back (the way back the child needs)."""
 
     workerBack = Signal()
 
     def __init__(self, look: Look = CHILD_LOOK, parent: QWidget | None = None):
         super().__init__(parent)
+        self._asked = False
         self.setWindowTitle("Lasting Home")
         self.setObjectName("WaitingForWorker")
         self.setStyleSheet(
@@ -137,9 +139,52 @@ class WaitingForWorker(QWidget):
             box.addWidget(label)
         box.addStretch(2)
         self.worker_button = QPushButton("I'm the worker")
-        self.worker_button.setAccessibleName("I'm the worker: unlock")
-        self.worker_button.clicked.connect(self.workerBack.emit)
+        self.worker_button.setAccessibleName("I'm the worker: unlock (Escape comes back here)")
+        self.worker_button.setMinimumSize(160, 64)
+        self.worker_button.clicked.connect(self._worker_asked)
         box.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def _worker_asked(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._asked:
+            app.installEventFilter(self)
+            self._asked = True
+        self.workerBack.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.isVisible()
+        ):
+            self.come_back()
+            return True
+        return False
+
+    def come_back(self) -> None:
+        """Back from the unlock screen to this one: it goes, and this comes to the front."""
+        for window in QApplication.topLevelWidgets():
+            # The unlock screen over this one is the one held open (not closable) for now.
+            if (
+                window is not self
+                and window.isVisible()
+                and getattr(window, "closable", 1) is False
+            ):
+                window.hide()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        self._stop_listening()
+        super().hideEvent(event)
+
+    def _stop_listening(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._asked:
+            app.removeEventFilter(self)
+            self._asked = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         event.ignore()  # only the worker's unlock takes this screen away
@@ -176,6 +221,7 @@ class ScreenLock(QObject):
             return
         self.is_locked = True
         self.idle.locked = True
+        self._close_popups()
         own = {self.unlock_screen}
         child_look: Look | None = None
         self._hidden, self._faded = [], []
@@ -197,10 +243,23 @@ class ScreenLock(QObject):
         if child_look is not None:
             self.waiting = WaitingForWorker(child_look)
             self.waiting.workerBack.connect(self._worker_is_back)
+            # Modal and shown last, so it takes the keyboard and mouse even from a message
+            # box or file dialog that was waiting when the lock came.
+            self.waiting.setWindowModality(Qt.WindowModality.ApplicationModal)
             self.waiting.showFullScreen()
         else:
             self._show_unlock()
         self.lockedChanged.emit(True)
+
+    @staticmethod
+    def _close_popups() -> None:
+        # A menu or a drop-down list grabs the mouse and keyboard; it would keep them from the
+        # unlock screen. Nothing is lost by closing one.
+        for _ in range(10):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                return
+            popup.close()
 
     def _worker_is_back(self) -> None:
         self._show_unlock()
@@ -212,6 +271,9 @@ class ScreenLock(QObject):
             prepare(self._worker())
         screen.closable = False  # type: ignore[attr-defined]
         screen.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        # Modal and shown last: above any dialog that was open, it alone takes the input.
+        screen.hide()
+        screen.setWindowModality(Qt.WindowModality.ApplicationModal)
         screen.showFullScreen()
         screen.raise_()
         screen.activateWindow()
@@ -222,6 +284,7 @@ class ScreenLock(QObject):
             return
         self.unlock_screen.closable = True  # type: ignore[attr-defined]
         self.unlock_screen.hide()
+        self.unlock_screen.setWindowModality(Qt.WindowModality.NonModal)
         if self.waiting is not None:
             self.waiting.hide()
             self.waiting.deleteLater()

@@ -8,6 +8,7 @@ from pathlib import Path
 from lasting_home_desktop.domain.child import ChildRecord, DecisionRoute, PeopleAroundChild
 from lasting_home_desktop.domain.journey import JourneyDates
 from lasting_home_desktop.storage.caseload import CaseloadStore
+from lasting_home_desktop.ui.clash_chooser import RecordedClashChooser
 from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext
 
@@ -21,6 +22,7 @@ class Page:
         self.store = CaseloadStore.open(folder)
         self.child = self.store.add_child(child, today)
         self.messages = RecordedMessages()
+        self.clashes = RecordedClashChooser()
         self.changes = 0
 
     def changed(self) -> None:
@@ -33,6 +35,7 @@ class Page:
             today=self.today,
             messages=self.messages,
             record_changed=self.changed,
+            clashes=self.clashes,
         )
 
     def restart(self) -> None:

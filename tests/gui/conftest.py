@@ -19,3 +19,14 @@ def window(qtbot, caseload, today):
     win = together(store, child_id, today)
     yield win
     force_close(win)
+
+
+@pytest.fixture(autouse=True)
+def no_real_clash_dialog(monkeypatch):
+    """A real, modal clash dialog would wait for a click that never comes: fail instead."""
+    from lasting_home_desktop.ui.clash_chooser import ClashDialog
+
+    def refuse(self):
+        raise AssertionError("A real clash dialog was opened in a test; pass a recorded chooser.")
+
+    monkeypatch.setattr(ClashDialog, "exec", refuse)

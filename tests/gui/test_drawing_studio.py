@@ -2,7 +2,7 @@
 naming, the gallery, the bin, and the friendly "are you sure?"."""
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
@@ -35,8 +35,8 @@ def library(store):
 
 @pytest.fixture
 def open_studio(qtbot, library, child_id):
-    def make(look=CHILD_LOOK):
-        studio = DrawingStudio(library, child_id, look)
+    def make(look=CHILD_LOOK, autosave_timer=None):
+        studio = DrawingStudio(library, child_id, look, autosave_timer=autosave_timer)
         qtbot.addWidget(studio)
         studio.resize(1280, 800)
         studio.show()
@@ -71,10 +71,14 @@ def saved_picture(library, child_id, drawing_id) -> QImage:
 
 def test_a_drawing_saves_itself_after_a_pause(qtbot, open_studio, library, child_id):
     """With no button pressed, the drawing is on disk as a print-size PNG, pixel for pixel."""
-    studio = open_studio()
+    pause = QTimer()
+    pause.setInterval(60_000)  # never fires by itself: the test says when the child paused
+    studio = open_studio(autosave_timer=pause)
     assert library.drawings(child_id) == []
+    scribble(qtbot, studio)
+    assert pause.isActive() and library.drawings(child_id) == []
     with qtbot.waitSignal(studio.drawingsChanged, timeout=10_000):
-        scribble(qtbot, studio)
+        pause.timeout.emit()
     [info] = library.drawings(child_id)
     saved = saved_picture(library, child_id, info.drawing_id)
     assert saved.width() == 1600 and saved.height() == 1200
@@ -273,3 +277,71 @@ def test_a_huge_picture_file_is_not_loaded(qtbot, open_studio, library, child_id
     studio = open_studio()
     assert studio.canvas.is_blank()
     assert "could not be opened" in studio.status.text()
+
+
+def test_drawing_with_the_keyboard_alone(qtbot, open_studio):
+    """Arrow keys move the pen, Space puts it down and lifts it: a line is drawn, one undo step."""
+    studio = open_studio()
+    canvas = studio.canvas
+    canvas.setFocus()
+    blank = canvas.picture.copy()
+    qtbot.keyClick(canvas, Qt.Key.Key_Space)
+    for _ in range(5):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    qtbot.keyClick(canvas, Qt.Key.Key_Space)
+    assert canvas.picture != blank and not canvas.pen_down
+    assert studio.canvas.undo_stack.count() == 1
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)  # pen up: moving draws nothing
+    assert studio.canvas.undo_stack.count() == 1
+
+
+def test_drawing_by_tapping_for_a_child_who_cannot_drag(qtbot, open_studio):
+    """Tap to start, move without holding, tap to finish: a line, without dragging."""
+    studio = open_studio()
+    canvas = studio.canvas
+    canvas.set_tap_to_draw(True)
+    blank = canvas.picture.copy()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    assert canvas.pen_down
+    for x in range(300, 700, 20):
+        QApplication.sendEvent(
+            canvas,
+            QMouseEvent(
+                QEvent.Type.MouseMove,
+                QPointF(x, 320),
+                QPointF(canvas.mapToGlobal(QPoint(x, 320))),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(700, 320))
+    assert not canvas.pen_down and canvas.picture != blank
+    assert canvas.undo_stack.count() == 1
+
+
+def test_more_colours_is_our_own_panel_not_a_system_window(qtbot, open_studio):
+    """The young person's "More colours" opens a big panel of named colours in the studio."""
+    studio = open_studio(YOUNG_PERSON_LOOK)
+    studio.workspace.palette.more_button.click()
+    assert studio.pages.currentWidget() is studio.more_colours
+    swatch = studio.more_colours.swatches[2]
+    swatch.click()
+    assert studio.pages.currentWidget() is studio.workspace
+    assert studio.canvas.colour.name() == swatch.property("colour")
+    assert all(s.accessibleName() for s in studio.more_colours.swatches)
+
+
+def test_the_tools_colours_and_start_again_fit_a_small_screen(qtbot, open_studio):
+    """In a studio only 480 px tall every tool, colour and Start again is in sight, 64 px up."""
+    studio = open_studio(YOUNG_PERSON_LOOK)
+    studio.resize(1240, 480)
+    qtbot.waitUntil(lambda: studio._fitted is not None and studio._fitted[0] <= 72)
+    QApplication.processEvents()
+    w = studio.workspace
+    for button in [*w.tool_buttons.values(), w.clear_button, *w.palette.swatches]:
+        assert button.isVisible()
+        corner = button.mapTo(studio, QPoint(button.width(), button.height()))
+        assert studio.rect().contains(corner - QPoint(1, 1)), button.accessibleName()
+        assert min(button.width(), button.height()) >= 64

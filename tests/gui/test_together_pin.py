@@ -21,14 +21,14 @@ def test_first_use_asks_the_worker_to_set_a_pin(qtbot, data_dir, today):
         panel.pin_edit.setText("12")
         panel.ok_button.click()
         assert "4 to 12 numbers" in panel.problem.text()
-        panel.pin_edit.setText("9753")
-        panel.again_edit.setText("9754")
+        panel.pin_edit.setText("5071")
+        panel.again_edit.setText("5072")
         panel.ok_button.click()
         assert "different" in panel.problem.text() and not WorkerPin(store).is_set()
-        panel.pin_edit.setText("9753")
-        panel.again_edit.setText("9753")
+        panel.pin_edit.setText("5071")
+        panel.again_edit.setText("5071")
         panel.ok_button.click()
-        assert not win.pin_showing() and WorkerPin(store).check("9753")
+        assert not win.pin_showing() and WorkerPin(store).check("5071")
         win.close()
         assert win.isVisible() and win.pin_showing()  # from now on the PIN guards the way out
     finally:
@@ -100,3 +100,39 @@ def test_other_windows_shortcuts_do_nothing_meanwhile(qtbot, window):
 def test_together_mode_blocks_the_rest_of_the_app(window):
     """The child's window is application-modal: nothing behind it takes clicks."""
     assert window.windowModality() is Qt.WindowModality.ApplicationModal
+
+
+def test_wrong_pins_make_the_next_try_wait(qtbot, caseload, today):
+    """After five wrong PINs the panel says how long to wait and takes no PIN until then."""
+    store, child_id = caseload
+    now = [5000.0]
+    win = together(store, child_id, today)
+    try:
+        win.pin = win.pin_panel.pin = WorkerPin(store, clock=lambda: now[0])
+        win.request_leave()
+        for _ in range(5):
+            win.pin_panel.pin_edit.setText("0000")
+            win.pin_panel.ok_button.click()
+        assert "wait 30 seconds" in win.pin_panel.problem.text()
+        assert not win.pin_panel.ok_button.isEnabled()
+        now[0] += 31
+        win.pin_panel.show_wait()
+        assert win.pin_panel.ok_button.isEnabled()
+        leave_with_pin(qtbot, win)
+    finally:
+        force_close(win)
+
+
+def test_an_easy_pin_is_refused_when_set(qtbot, data_dir, today):
+    """1111 or 1234 is refused with a reason the worker understands."""
+    store, child_id = open_caseload(data_dir, today, pin=None)
+    win = together(store, child_id, today)
+    try:
+        win.pin_panel.pin_edit.setText("1234")
+        win.pin_panel.again_edit.setText("1234")
+        win.pin_panel.ok_button.click()
+        assert "easy for someone to guess" in win.pin_panel.problem.text()
+        assert not WorkerPin(store).is_set()
+    finally:
+        force_close(win)
+        store.close()

@@ -13,6 +13,7 @@ from together_support import all_visible_text, force_close, leave_with_pin, open
 from lasting_home_desktop.domain.child import AgeBand
 from lasting_home_desktop.domain.child_voice import PAGE_ORDER, Page, PictureKind, WordsMark
 from lasting_home_desktop.storage.child_voice import ChildVoiceRecords
+from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.together.cards import MIN_TARGET_PX, PictureCard
 from lasting_home_desktop.ui.together.read_aloud import NO_VOICE
 
@@ -221,23 +222,33 @@ def _photo_with_gps() -> bytes:
     return out.getvalue()
 
 
-def test_a_photo_is_imported_clean_and_a_non_picture_gets_a_kind_message(
+def test_the_worker_adds_photos_cleaned_and_the_child_picks_one_as_a_card(
     qtbot, caseload, today, tmp_path
 ):
-    """About me takes a photo without its GPS; a text file gets a kind message."""
+    """The album is filled on the worker side (GPS removed, a non-picture explained); the
+    child picks a photo from big cards, with no file window anywhere."""
+    from lasting_home_desktop.ui.together.album_section import PhotoAlbumSection
+    from lasting_home_desktop.ui.worker.sections import ChildSectionContext
+
     store, child_id = caseload
     text_file = tmp_path / "holiday.jpg"
     text_file.write_text("not a photo")
-    photo = tmp_path / "me.jpg"
+    photo = tmp_path / "me_at_the_beach.jpg"
     photo.write_bytes(_photo_with_gps())
-    chosen = [text_file, photo]
-    win = together(store, child_id, today, choose_file=lambda _parent: chosen.pop(0))
+    context = ChildSectionContext(store, child_id, today, RecordedMessages(), lambda: None)
+    album = PhotoAlbumSection(context, choose_files=lambda _parent: [text_file, photo])
+    qtbot.addWidget(album)
+    album.add_button.click()
+    assert "holiday.jpg" in album.problems.text()
+    assert "doesn't look like a picture" in album.problems.text()
+    assert len(album.remove_buttons) == 1
+    win = together(store, child_id, today)
     try:
         about = win.page_widget(Page.ABOUT_ME)
-        about.photo_button.click()
-        assert about.problem.isVisible() and "doesn't look like a picture" in about.problem.text()
-        about.photo_button.click()
-        assert not about.problem.isVisible()
+        click(qtbot, about.kind_buttons[PictureKind.PHOTO])
+        [card] = about.photo_cards.cards
+        assert card.text() == "me at the beach"
+        click(qtbot, card)
         voice = ChildVoiceRecords(store).load(child_id)
         assert voice.picture.kind is PictureKind.PHOTO
         saved = store.media.read(child_id, voice.picture.ref, voice.picture.ext)

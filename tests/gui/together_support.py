@@ -25,7 +25,7 @@ from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.together.read_aloud import ReadAloud
 from lasting_home_desktop.ui.together.window import TogetherWindow
 
-PIN = "2468"
+PIN = "2957"
 OLA = ChildRecord(
     "Aleksandra",
     "Nowak",

@@ -183,8 +183,11 @@ def test_summary_lines_show_marks_dates_and_the_big_boss():
     text = "\n".join(lines)
     assert "Likes to be called: Ola" in text
     assert "Head of Service (the big boss who makes the decision)" in text
-    assert "Nan <b>&amp;</b> (added by the child)" in text
-    assert "Somewhere else: Grandad's allotment" in text
+    assert (
+        "My carers, Head of Service (the big boss who makes the decision) and Nan <b>&amp;</b>"
+        in text
+    )
+    assert "Where: Grandad's allotment" in text
     assert "typed by the child, in their own words; 22 November 2026" in text
     assert "written down by their worker" in text
     assert "2 drawings" in text
@@ -238,3 +241,108 @@ def test_unusable_pins_are_explained(data_dir, bad):
     """Too short, too long or not numbers gets a plain message."""
     with CaseloadStore.open(data_dir) as store, pytest.raises(PinProblem):
         WorkerPin(store).set(bad)
+
+
+def test_the_same_choices_read_the_same_on_every_screen():
+    """Summary, recap, read-aloud and the adults' forms all say 'Bowling and Go-karting with Jo'."""
+    from lasting_home_desktop.domain.child_voice import (
+        Page,
+        choices_for_adults,
+        chosen_items,
+        you_chose,
+    )
+
+    voice = (
+        ChildVoice()
+        .with_celebration("bowling", True, TODAY)
+        .with_celebration("something_else", True, TODAY)
+        .with_celebration_typed("Go-karting with Jo", TODAY)
+        .with_place("favourite", "the beach", TODAY)
+    )
+    wording = "Bowling and Go-karting with Jo"
+    assert f"How to celebrate: {wording}" in child_views_text(voice)
+    assert choices_for_adults(voice).celebration == wording
+    assert f"How I'd like to celebrate: {wording}." in recap_sentences(voice, AgeBand.CHILD)
+    assert you_chose(voice, AgeBand.CHILD, Page.CELEBRATION) == f"You chose: {wording}."
+    assert choices_for_adults(voice).place == "My favourite place: the beach"
+    [place] = chosen_items(voice, AgeBand.CHILD, Page.PLACE)
+    assert place.label == "My favourite place: the beach" and place.own_words
+    assert "Something else" not in child_views_text(voice)
+
+
+def test_ways_to_take_part_follow_what_the_child_made():
+    """A message for the visit is a letter; drawings, a photo or an avatar count too."""
+    from lasting_home_desktop.domain.child_voice import choices_for_adults
+    from lasting_home_desktop.domain.panel import Participation
+
+    voice = ChildVoice().with_answer("tell_the_visit", "Hi", WordsMark.OWN_WORDS, TODAY)
+    voice = voice.with_picture(PictureChoice(PictureKind.PHOTO, "abcdef12", "jpg"), TODAY)
+    assert choices_for_adults(voice, 2).ways_to_take_part == (
+        Participation.LETTER,
+        Participation.DRAWING,
+        Participation.PHOTO,
+    )
+    assert choices_for_adults(ChildVoice()).is_empty
+
+
+def test_one_carer_is_your_carer_and_the_child_look_has_no_jargon():
+    """'Bev Shah (your carer)' for one carer; the IRO card leads with plain words."""
+    from lasting_home_desktop.domain.child_voice import PEOPLE, choice
+
+    child = ChildRecord("Ola", "Nowak", people=PeopleAroundChild(carers=("Bev Shah",)))
+    assert "Bev Shah (your carer)" in there_anyway_text(child, AgeBand.CHILD)
+    iro = choice(PEOPLE, "iro").text(AgeBand.CHILD)
+    assert not iro.startswith("My IRO") and "checks my plans" in iro.split("(")[0]
+
+
+def test_navigation_skips_counts_stars_and_stops_at_the_ends():
+    """Next says 'Skip for now' on an empty page; stars count pages with something on them."""
+    from lasting_home_desktop.domain.child_voice import Page, TogetherNavigation
+
+    nav = TogetherNavigation()
+    state = nav.state(ChildVoice())
+    assert state.skip and state.next_text == "Skip for now" and not state.can_go_back
+    assert state.counter_text == "Page 1 of 8  \u2022  0 stars"
+    nav.go_to(nav.next_page())
+    voice = ChildVoice().with_person("pets", True, TODAY)
+    state = nav.state(voice)
+    assert state.page is Page.PEOPLE and not state.skip and state.stars == 1
+    assert state.counter_text.endswith("1 star")
+    nav.go_to(Page.DONE)
+    assert nav.next_page() is None and not nav.state(voice).has_next
+    assert not nav.state(voice).skip
+
+
+def test_read_aloud_sentences_end_once():
+    """'All done!' is read as it is, never 'All done!.'."""
+    from lasting_home_desktop.domain.child_voice import sentence
+
+    assert sentence("All done!") == "All done!" and sentence("Where") == "Where."
+
+
+@pytest.mark.parametrize("easy", ["1111", "1234", "4321", "0000", "1212", "2468", "123123"])
+def test_easy_pins_are_refused_with_a_kind_reason(data_dir, easy):
+    """A PIN a child could guess (1111, 1234, a repeated pattern) is refused, kindly."""
+    with CaseloadStore.open(data_dir) as store, pytest.raises(PinProblem) as problem:
+        WorkerPin(store).set(easy)
+    assert "easy for someone to guess" in problem.value.kind_message
+
+
+def test_wrong_pins_get_a_growing_wait_that_survives_a_restart(data_dir):
+    """After five wrong PINs the next try waits 30 s, then 60 s; the right PIN clears it."""
+    now = [1000.0]
+    with CaseloadStore.open(data_dir) as store:
+        pin = WorkerPin(store, clock=lambda: now[0])
+        pin.set("5071")
+        for _ in range(5):
+            assert not pin.try_pin("0000")
+        assert pin.seconds_to_wait() == 30
+        assert not pin.try_pin("5071")  # even the right PIN waits its turn
+        now[0] += 30
+        assert not pin.try_pin("9999") and pin.seconds_to_wait() == 60
+    with CaseloadStore.open(data_dir) as store:
+        pin = WorkerPin(store, clock=lambda: now[0])
+        assert pin.seconds_to_wait() == 60
+        now[0] += 60
+        assert pin.try_pin("5071") and pin.seconds_to_wait() == 0
+        assert not pin.try_pin("1") and pin.seconds_to_wait() == 0  # the count started again

@@ -175,7 +175,9 @@ def test_an_old_plain_folder_is_encrypted_in_place_on_first_unlock(data_dir, tod
     with CaseloadStore.open(data_dir, key=key) as store:
         assert {c.id for c in store.children()} == {c.id for c in children}
         assert store.backups.newest_good() is not None
-        assert len(store.audit.entries()) == len(children)
+        actions = [entry.action for entry in store.audit.entries()]
+        assert sorted(set(actions)) == ["added", "changed", "opened"]
+        assert len(actions) == 3 * len(children)  # each added, changed and opened
         assert store.audit.verify() == []
     assert not plain_files(data_dir)
     assert not readable_traces(data_dir, names_of(children))

@@ -23,7 +23,15 @@ class DrawingAutosave(QObject):
     failed = Signal(str)  # a kind message
     _finished = Signal(int)  # emitted on the worker thread, handled on the GUI thread
 
-    def __init__(self, library: DrawingLibrary, child_id: str, parent: QObject | None = None):
+    def __init__(
+        self,
+        library: DrawingLibrary,
+        child_id: str,
+        parent: QObject | None = None,
+        *,
+        timer: QTimer | None = None,
+    ):
+        """`timer` is the pause timer (tests pass their own and fire it instead of waiting)."""
         super().__init__(parent)
         self.library = library
         self.child_id = child_id
@@ -35,9 +43,10 @@ class DrawingAutosave(QObject):
         self._job: tuple[int, str, Future] | None = None
         self._job_token = 0
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drawing-save")
-        self._timer = QTimer(self)
+        self._timer = timer or QTimer(self)
+        if timer is None:
+            self._timer.setInterval(IDLE_MS)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self.save_soon)
         self._finished.connect(self._on_finished)
 

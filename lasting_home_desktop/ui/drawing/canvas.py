@@ -11,7 +11,9 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -26,6 +28,7 @@ from .commands import UNDO_STEPS, PatchCommand, StickerCommand
 from .picture_ops import PICTURE_SIZE, flood_fill, paper, segment_rect
 
 _EDGE = 6  # px of the window colour around the paper
+KEY_STEP = 20  # picture pixels per arrow key press (four times that with Shift)
 
 
 class Tool(enum.Enum):
@@ -45,7 +48,10 @@ class DrawingCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
         self.setAccessibleName("Drawing paper")
-        self.setToolTip("Draw here with the mouse, a finger or a pen")
+        self.setToolTip(
+            "Draw here with the mouse, a finger or a pen; or with the arrow keys, and Space to "
+            "put the pen down and lift it"
+        )
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_STEPS)
         self.undo_stack.indexChanged.connect(self._on_step)
@@ -63,6 +69,10 @@ class DrawingCanvas(QWidget):
         self._last = QPointF()
         self._pressure = 1.0
         self._quiet = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.cursor = QPointF(PICTURE_SIZE.width() / 2, PICTURE_SIZE.height() / 2)
+        self.pen_down = False  # the keyboard pen, or a tap-to-draw line under way
+        self.tap_to_draw = False
 
     # -- the picture -----------------------------------------------------------------------
 
@@ -227,21 +237,103 @@ class DrawingCanvas(QWidget):
         painter.drawImage(target, self.picture)
         painter.setPen(QPen(QColor(0, 0, 0, 60), 2))
         painter.drawRect(target.adjusted(-1, -1, 1, 1))
+        if self.hasFocus() or self.tap_to_draw:
+            self._paint_pen_spot(painter)
         painter.end()
+
+    def _paint_pen_spot(self, painter: QPainter) -> None:
+        """Where the keyboard pen is: a ring, filled while the pen is down."""
+        centre = self.to_widget(QRect(self.cursor.toPoint(), self.cursor.toPoint())).center()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#1b6ef3"), 3))
+        painter.setBrush(self.colour if self.pen_down else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(centre), 10, 10)
 
     # -- input -------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.press(event.position())
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.tap_to_draw and self.tool in (Tool.PENCIL, Tool.ERASER):
+            # Tap to start a line, move without holding, tap again to finish it.
+            if self.pen_down:
+                self.release(event.position())
+                self.pen_down = False
+            else:
+                self.press(event.position())
+                self.pen_down = True
+            self.cursor = self.to_picture(event.position())
+            self.update()
+            return
+        self.press(event.position())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton:
+        if event.buttons() & Qt.MouseButton.LeftButton or (self.tap_to_draw and self.pen_down):
             self.move(event.position())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton and not (
+            self.tap_to_draw and self.tool in (Tool.PENCIL, Tool.ERASER)
+        ):
             self.release(event.position())
+
+    def set_tap_to_draw(self, on: bool) -> None:
+        """Tap, move, tap: for a child who cannot hold a button down while moving."""
+        if self.pen_down:
+            self.release()
+            self.pen_down = False
+        self.tap_to_draw = on
+        self.setMouseTracking(on)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The arrow keys move the pen (Shift for big steps); Space puts it down or lifts it,
+        so a child with a switch or a keyboard can draw too."""
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        key = event.key()
+        if key in steps:
+            size = KEY_STEP * (4 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            dx, dy = steps[Qt.Key(key)]
+            self.move_pen(dx * size, dy * size)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.toggle_pen()
+        else:
+            super().keyPressEvent(event)
+
+    def move_pen(self, dx: float, dy: float) -> None:
+        """Move the keyboard pen by (dx, dy) picture pixels, drawing while it is down."""
+        x = min(max(self.cursor.x() + dx, 0.0), PICTURE_SIZE.width() - 1.0)
+        y = min(max(self.cursor.y() + dy, 0.0), PICTURE_SIZE.height() - 1.0)
+        self.cursor = QPointF(x, y)
+        if self.pen_down:
+            self.move(self.from_picture(self.cursor))
+        self.update()
+
+    def toggle_pen(self) -> None:
+        """Space: put the pen down here (or stamp, fill), or lift it to end the line."""
+        at = self.from_picture(self.cursor)
+        if self.pen_down:
+            self.release(at)
+            self.pen_down = False
+        else:
+            self.press(at)
+            self.pen_down = self.tool in (Tool.PENCIL, Tool.ERASER)
+        self.update()
+
+    def from_picture(self, point: QPointF) -> QPointF:
+        target = self.target_rect()
+        scale = target.width() / PICTURE_SIZE.width()
+        return QPointF(target.x() + point.x() * scale, target.y() + point.y() * scale)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self.pen_down and not self.tap_to_draw:
+            self.toggle_pen()  # a line never stays open behind the child's back
+        super().focusOutEvent(event)
 
     def tabletEvent(self, event: QTabletEvent) -> None:
         # A pen reports pressure: a lighter touch draws a thinner line.

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QScroller,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -69,9 +70,12 @@ class DrawingGallery(QWidget):
         self.sizes = sizes
         self.thumbnails = ThumbnailCache()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(12, 8, 12, 8)
         top = QHBoxLayout()
-        back = icon_button("icon-back", "Back to drawing", "Go back to your drawing", sizes)
+        # Not a second "Back": together mode has its own. This one carries on drawing.
+        back = icon_button(
+            "icon-pencil", "Keep drawing", "Carry on with your drawing", sizes, text="Keep drawing"
+        )
         back.clicked.connect(self.backRequested.emit)
         title = QLabel("My drawings")
         title.setObjectName("StudioTitle")
@@ -80,6 +84,8 @@ class DrawingGallery(QWidget):
         layout.addLayout(top)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self._holder = QWidget()
         self._holder.setObjectName("Shelf")
         self._grid = QGridLayout(self._holder)
@@ -116,7 +122,7 @@ class DrawingGallery(QWidget):
 
     def _tile_height(self) -> int:
         # picture + name + buttons + margins: fixed, so a long list never squeezes a tile
-        return self.sizes.thumb * 3 // 4 + 12 + 64 + 64 + 48
+        return self.sizes.thumb * 3 // 4 + 12 + 40 + 64 + 32
 
     def _tile(self, info: DrawingInfo) -> QFrame:
         tile = QFrame()

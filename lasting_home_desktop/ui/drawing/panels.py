@@ -23,17 +23,19 @@ from ...domain.drawing import BACKGROUNDS, NAME_LIMIT
 from ..widgets import plain_label
 from .picture_ops import paper
 from .style import StudioSizes, picture_icon
+from .toolbars import EXTRA_COLOURS, colour_swatch
 
 
 def _panel(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    # Margins kept small: the panel must fit the studio on a 1280 x 720 screen.
     outer = QVBoxLayout(parent)
-    outer.setContentsMargins(40, 40, 40, 40)
+    outer.setContentsMargins(12, 12, 12, 12)
     frame = QFrame()
     frame.setObjectName("Panel")
-    frame.setMaximumWidth(900)
+    frame.setMaximumWidth(1160)
     inner = QVBoxLayout(frame)
-    inner.setContentsMargins(40, 32, 40, 32)
-    inner.setSpacing(20)
+    inner.setContentsMargins(32, 16, 32, 16)
+    inner.setSpacing(12)
     outer.addStretch(1)
     row = QHBoxLayout()
     row.addStretch(1)
@@ -97,7 +99,7 @@ class ConfirmPanel(QWidget):
             button.setText(text)
             button.setAccessibleName(text)
             button.setToolTip(text)
-        self.picture.setPixmap(picture_icon(icon, 120).pixmap(120, 120))
+        self.picture.setPixmap(picture_icon(icon, 96).pixmap(96, 96))
         self._on_yes, self._on_done = on_yes, on_done
         self.no.setFocus()  # the safe answer is the one Enter gives
 
@@ -125,6 +127,8 @@ class NamePanel(QWidget):
         self.field.setAccessibleName("Name of the drawing")
         self.field.setToolTip("Type a name for your drawing")
         self.field.setMinimumHeight(72)
+        # No desktop right-click menu for a child (Cut, Copy and Paste work from the keys).
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         inner.addWidget(self.field)
         answers = QHBoxLayout()
         answers.setSpacing(24)
@@ -164,17 +168,17 @@ class PaperPanel(QWidget):
             button.setToolTip(f"Start a new drawing on {choice.label.lower()}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             sheet = paper(choice).scaled(
-                160,
-                120,
+                128,
+                96,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
             button.setIcon(QIcon(QPixmap.fromImage(sheet)))
-            button.setIconSize(QSize(160, 120))
-            button.setMinimumSize(max(sizes.button, 190), 170)
+            button.setIconSize(QSize(128, 96))
+            button.setMinimumSize(max(sizes.button, 160), 140)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda _=False, key=choice.key: self.chosen.emit(key))
-            grid.addWidget(button, index // 3, index % 3)
+            grid.addWidget(button, 0, index)  # one row: it fits the smallest screens
             self.buttons[choice.key] = button
         inner.addLayout(grid)
         back = _answer_button("Keep my drawing", False, "icon-back")
@@ -187,3 +191,31 @@ class PaperPanel(QWidget):
 
 def swatch_colour(button: QToolButton) -> QColor:
     return QColor(str(button.property("colour")))
+
+
+class MoreColoursPanel(QWidget):
+    """Many more colours as big named swatches, in place of the picture (no system window)."""
+
+    chosen = Signal(QColor)
+    cancelled = Signal()
+
+    def __init__(self, sizes: StudioSizes, parent: QWidget | None = None):
+        super().__init__(parent)
+        _frame, inner = _panel(self)
+        inner.addWidget(plain_label("More colours", "StudioTitle", centred=True))
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.swatches: list[QToolButton] = []
+        for index, (label, code) in enumerate(EXTRA_COLOURS):
+            swatch = colour_swatch(label, QColor(code), sizes.swatch)
+            swatch.setCheckable(False)
+            swatch.clicked.connect(lambda _=False, c=code: self.chosen.emit(QColor(c)))
+            grid.addWidget(swatch, index // 12, index % 12)
+            self.swatches.append(swatch)
+        inner.addLayout(grid)
+        back = _answer_button("Back to my drawing", False, "icon-back")
+        back.clicked.connect(self.cancelled.emit)
+        inner.addWidget(back)
+
+    def start(self) -> None:
+        self.swatches[0].setFocus()

@@ -6,8 +6,8 @@ its questions in big panels in place of the picture."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QStackedLayout,
     QWidget,
@@ -19,17 +19,26 @@ from ..theme import Look
 from .autosave import DrawingAutosave
 from .canvas import DrawingCanvas, Tool
 from .gallery import DrawingGallery
-from .panels import ConfirmPanel, NamePanel, PaperPanel
+from .panels import ConfirmPanel, MoreColoursPanel, NamePanel, PaperPanel
 from .picture_ops import load_picture, paper
 from .style import sizes_for, studio_style
 from .workspace import StudioWorkspace
 
+COMPACT_HEIGHT = 440  # px the studio needs with its smallest (64 px) buttons
+
 
 class DrawingStudio(QWidget):
     drawingsChanged = Signal()  # a drawing was saved, named, thrown away or brought back
+    drawingBinned = Signal(str)  # the id of a drawing the child threw away
 
     def __init__(
-        self, library: DrawingLibrary, child_id: str, look: Look, parent: QWidget | None = None
+        self,
+        library: DrawingLibrary,
+        child_id: str,
+        look: Look,
+        parent: QWidget | None = None,
+        *,
+        autosave_timer: QTimer | None = None,
     ):
         super().__init__(parent)
         self.library = library
@@ -41,13 +50,16 @@ class DrawingStudio(QWidget):
         self.setStyleSheet(studio_style(look))
         self.canvas = DrawingCanvas()
         self.canvas.surround = QColor(look.background)
-        self.autosave = DrawingAutosave(library, child_id, self)
+        self.autosave = DrawingAutosave(library, child_id, self, timer=autosave_timer)
         self.gallery = DrawingGallery(library, child_id, self.sizes)
         self.confirm = ConfirmPanel()
         self.naming = NamePanel()
         self.papers = PaperPanel(self.sizes)
+        self.more_colours = MoreColoursPanel(self.sizes)
         self.pages = QStackedLayout(self)
         self.workspace = StudioWorkspace(self.canvas, self.sizes)
+        self.min_px = 64
+        self._fitted: tuple[int, int, int, int] | None = None
         w = self.workspace
         self.title, self.status = w.title, w.status
         self.undo_button, self.redo_button, self.clear_button = (
@@ -55,7 +67,8 @@ class DrawingStudio(QWidget):
             w.redo_button,
             w.clear_button,
         )
-        for page in (self.workspace, self.gallery, self.confirm, self.naming, self.papers):
+        pages = (self.workspace, self.gallery, self.confirm, self.naming, self.papers)
+        for page in (*pages, self.more_colours):
             self.pages.addWidget(page)
         self._wire()
         drawings = library.drawings(child_id)
@@ -135,6 +148,9 @@ class DrawingStudio(QWidget):
         self.naming.cancelled.connect(self._back_from_naming)
         self.papers.chosen.connect(self.new_drawing)
         self.papers.cancelled.connect(self.show_workspace)
+        w.palette.moreRequested.connect(self._ask_more_colours)
+        self.more_colours.chosen.connect(self._extra_colour)
+        self.more_colours.cancelled.connect(self.show_workspace)
         QShortcut(QKeySequence.StandardKey.Undo, self, c.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, c.undo_stack.redo)
 
@@ -200,7 +216,63 @@ class DrawingStudio(QWidget):
             self.new_drawing(self.canvas.background.key)
             self.show_gallery()
         self.gallery.refresh()
+        self.drawingBinned.emit(drawing_id)
         self.drawingsChanged.emit()
+
+    def _ask_more_colours(self) -> None:
+        self.pages.setCurrentWidget(self.more_colours)
+        self.more_colours.start()
+
+    def _extra_colour(self, colour: QColor) -> None:
+        self.show_workspace()
+        self.workspace.palette.choose_extra(colour)
+
+    # -- fitting the screen --------------------------------------------------------------------
+
+    def set_min_target(self, px: int) -> None:
+        """Bigger buttons for a child who needs them (the worker's setting)."""
+        self.min_px = px
+        self._fitted = None
+        self._fit_to(self.height())
+
+    def _fit_to(self, height: int) -> None:
+        """The biggest buttons with which the tools, colours and Start again all fit."""
+        s, floor = self.sizes, self.min_px
+        options = [
+            (max(s.button, floor), max(s.swatch, floor), s.icon, 2),
+            (max(72, floor), max(64, floor), min(s.icon, 44), 3),
+            (max(64, floor), max(64, floor), min(s.icon, 40), 3),
+        ]
+        chosen = next(
+            (o for o in options if self.workspace.needed_height(o[0], o[1], o[3]) <= height),
+            options[-1],
+        )
+        if chosen != self._fitted:
+            self.workspace.fit(*chosen)
+            self._fitted = chosen
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_to(event.size().height())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # The studio makes its buttons smaller to fit (see _fit_to), so it asks only for the
+        # room its smallest buttons need, not the room its biggest ones would like.
+        return QSize(super().minimumSizeHint().width(), COMPACT_HEIGHT)
+
+    def tools_text(self) -> str:
+        """What read-aloud says about the studio: every tool by name, in order."""
+        w = self.workspace
+        tools = ", ".join(b.accessibleName() for b in w.tool_buttons.values())
+        colours = ", ".join(b.accessibleName() for b in w.palette.swatches)
+        sizes = ", ".join(b.accessibleName() for b in w.pen_sizes.buttons)
+        return (
+            f"Your tools are: {tools}. Pen sizes: {sizes}. Colours: {colours}. "
+            "Undo takes back the last thing, Redo puts it back, and Start again gives you a "
+            "clean sheet. New drawing starts on fresh paper, and My drawings shows all your "
+            "drawings. You can also draw with the arrow keys: Space puts the pen down and "
+            "lifts it."
+        )
 
     def _ask_paper(self) -> None:
         self.pages.setCurrentWidget(self.papers)

@@ -33,7 +33,7 @@ CHILD_SIZES = StudioSizes(
     labels=False,
     pen_widths=(("Thin pen", 14), ("Middle pen", 32), ("Fat pen", 64)),
     more_colours=False,
-    thumb=280,
+    thumb=220,
 )
 YOUNG_PERSON_SIZES = StudioSizes(
     button=72,
@@ -42,7 +42,7 @@ YOUNG_PERSON_SIZES = StudioSizes(
     labels=True,
     pen_widths=(("Fine", 6), ("Thin", 14), ("Medium", 30), ("Thick", 60)),
     more_colours=True,
-    thumb=240,
+    thumb=200,
 )
 
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QColorDialog,
     QGridLayout,
     QHBoxLayout,
     QToolButton,
@@ -36,6 +35,33 @@ MORE_COLOURS: tuple[tuple[str, str], ...] = (
     ("Peach", "#ffcba4"),
     ("Dark brown", "#5c3a1e"),
     ("Teal", "#168aad"),
+)
+# The young person's "More colours": our own big panel, never the system's colour window.
+EXTRA_COLOURS: tuple[tuple[str, str], ...] = (
+    ("Dark red", "#9d0208"),
+    ("Coral", "#ff6b6b"),
+    ("Salmon", "#fa8072"),
+    ("Gold", "#f4a261"),
+    ("Mustard", "#e9c46a"),
+    ("Lemon", "#fff3b0"),
+    ("Lime", "#b5e48c"),
+    ("Mint", "#99e2b4"),
+    ("Forest green", "#1b4332"),
+    ("Olive", "#6a994e"),
+    ("Sea green", "#2a9d8f"),
+    ("Sky blue", "#a2d2ff"),
+    ("Navy", "#14213d"),
+    ("Royal blue", "#3a0ca3"),
+    ("Lavender", "#cdb4db"),
+    ("Violet", "#9d4edd"),
+    ("Magenta", "#d00070"),
+    ("Rose", "#ffafcc"),
+    ("Skin light", "#f6d5b8"),
+    ("Skin medium", "#c68642"),
+    ("Skin dark", "#6b4226"),
+    ("Sand", "#e6ccb2"),
+    ("Silver", "#ced4da"),
+    ("Charcoal", "#343a40"),
 )
 STICKER_SIZES: tuple[tuple[str, int], ...] = (
     ("Small sticker", 160),
@@ -110,10 +136,25 @@ def _dot_icon(width: int, biggest: int, size: int) -> QIcon:
     return QIcon(pixmap)
 
 
+def colour_swatch(label: str, colour: QColor, size: int) -> QToolButton:
+    """One big round colour button, named for screen readers and read-aloud."""
+    swatch = QToolButton()
+    swatch.setCheckable(True)
+    swatch.setAccessibleName(label)
+    swatch.setToolTip(label)
+    swatch.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    swatch.setMinimumSize(size, size)
+    swatch.setIcon(_swatch_icon(colour, size - 16))
+    swatch.setIconSize(QSize(size - 16, size - 16))
+    swatch.setProperty("colour", colour.name())
+    return swatch
+
+
 class ColourPalette(QWidget):
     """Big colour swatches (12, and more for young people) plus the full colour chooser."""
 
     colourChosen = Signal(QColor)
+    moreRequested = Signal()  # the studio shows its own big "more colours" panel
 
     def __init__(self, sizes: StudioSizes, columns: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,35 +174,26 @@ class ColourPalette(QWidget):
             grid.addWidget(swatch, index // columns, index % columns)
         if sizes.more_colours:
             more = icon_button("icon-palette", "More colours", "Choose any colour you like", sizes)
-            more.clicked.connect(self._choose_any)
+            more.clicked.connect(self.moreRequested)
             row.addWidget(more)
             self.more_button = more
         self.swatches[0].setChecked(True)
 
     def _swatch(self, label: str, colour: QColor) -> QToolButton:
-        swatch = QToolButton()
-        swatch.setCheckable(True)
-        swatch.setAccessibleName(label)
-        swatch.setToolTip(label)
-        swatch.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        swatch.setMinimumSize(self._sizes.swatch, self._sizes.swatch)
-        swatch.setIcon(_swatch_icon(colour, self._sizes.swatch - 16))
-        swatch.setIconSize(QSize(self._sizes.swatch - 16, self._sizes.swatch - 16))
-        swatch.setProperty("colour", colour.name())
+        swatch = colour_swatch(label, colour, self._sizes.swatch)
         swatch.clicked.connect(lambda _=False, c=colour: self.colourChosen.emit(QColor(c)))
         self.group.addButton(swatch)
         self.swatches.append(swatch)
         return swatch
 
-    def _choose_any(self) -> None:
-        colour = QColorDialog.getColor(QColor("#e63946"), self, "Choose any colour")
-        if colour.isValid():
-            checked = self.group.checkedButton()
-            if checked is not None:
-                self.group.setExclusive(False)
-                checked.setChecked(False)
-                self.group.setExclusive(True)
-            self.colourChosen.emit(colour)
+    def choose_extra(self, colour: QColor) -> None:
+        """A colour from the "more colours" panel: no swatch here stays ticked."""
+        checked = self.group.checkedButton()
+        if checked is not None:
+            self.group.setExclusive(False)
+            checked.setChecked(False)
+            self.group.setExclusive(True)
+        self.colourChosen.emit(colour)
 
 
 class SizeChooser(QWidget):

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from ... import resources
 from ..theme import Look
+from .card_layout import SMALLEST_WORDS_PT, Arrangement, arrange, fonts, split_words
 from .style import CardSize, card_size, chosen_fill, font
 
 MIN_TARGET_PX = 64
+LONG_PRESS_MS = 650  # holding a card this long reads it aloud instead of choosing it
 _RENDERERS: dict[str, QSvgRenderer] = {}
 
 
@@ -44,7 +57,12 @@ def picture_pixmap(name: str, px: int, ratio: float = 2.0) -> QPixmap:
 
 
 class PictureCard(QAbstractButton):
-    """A checkable card: a picture, a few words and a clear chosen state."""
+    """A checkable card: a picture, a few words and a clear chosen state.
+
+    Holding it down (a long press, or a right click) reads its words aloud instead of
+    choosing it, so a child who cannot read can hear every card."""
+
+    readRequested = Signal(str)
 
     def __init__(
         self,
@@ -65,23 +83,85 @@ class PictureCard(QAbstractButton):
         self.picture = picture
         self.pixmap = pixmap
         self.badge = badge
-        self.size_ = size or card_size(look)
+        self.base_size = size or card_size(look)
+        self.size_ = self.base_size
+        self.scale = 1.0
+        self.spoken = ""  # what a long press reads; the words on the card when empty
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self.read_aloud)
+        self._read_instead = False
         self.setText(text)
         self.setCheckable(checkable)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        # Touch arrives as a tap (a synthesised click); a drag scrolls the grid around the card.
         self.setAccessibleName(text + (f" ({badge})" if badge else ""))
         self.setToolTip(text)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        points = look.body_pt - 2 if self.size_.width >= 150 else 11
-        self.setFont(font(look, max(10, points), bold=True))
+        self.setFont(font(look, self._start_points(), bold=True))
+
+    def _start_points(self, scale: float = 1.0) -> int:
+        """The type size the words start from before they give way to fit."""
+        base = self.look.body_pt - 2 if self.base_size.width >= 150 else 11
+        return max(SMALLEST_WORDS_PT, round(base * max(min(scale, 1.0), 0.75)))
+
+    def arrangement(self, width: int = 0, height: int = 0) -> Arrangement:
+        """Where the picture and the words go on a card of this size (the card's own now)."""
+        width, height = width or self.width(), height or self.height()
+        base = self.base_size
+        start = self._start_points(min(width / base.width, height / base.height))
+        return arrange(self.look, self.text(), base, width, height, bool(self.badge), start)
+
+    def set_cell(self, width: int, height: int) -> None:
+        """Take a cell of a grid that fits its space: smaller than its own size if need be."""
+        base = self.base_size
+        width, height = min(width, base.width), min(height, base.height)
+        self.size_ = replace(base, width=width, height=height)
+        self.scale = min(width / base.width, height / base.height)
+        self.setFixedSize(width, height)
+        self.update()
+
+    def fits_cell(self, width: int, height: int) -> bool:
+        """Whether the words would show whole in a cell of that size."""
+        width = min(width, self.base_size.width)
+        height = min(height, self.base_size.height)
+        return self.arrangement(width, height).fits
+
+    def text_fits(self) -> bool:
+        """The words show whole on the card as it is now (no word cut, no line lost)."""
+        return self.arrangement().fits
 
     def sizeHint(self) -> QSize:
         return QSize(max(MIN_TARGET_PX, self.size_.width), max(MIN_TARGET_PX, self.size_.height))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    # -- reading a card on its own -------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        self._read_instead = True
+        self.readRequested.emit(self.spoken or self.accessibleName() or self.text())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._read_instead = False
+        if event.button() == Qt.MouseButton.RightButton:
+            self.read_aloud()
+            event.accept()
+            return
+        self._long_press.start()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._long_press.stop()
+        if self._read_instead:  # it was read aloud: it is not chosen as well
+            self._read_instead = False
+            self.setDown(False)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
@@ -117,32 +197,10 @@ class PictureCard(QAbstractButton):
             p.setPen(QPen(QColor(look.focus), 4, Qt.PenStyle.SolidLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(ring, radius + 3, radius + 3)
-        pic = self.size_.picture
-        if self.size_.horizontal:
-            picture_rect = QRectF(outer.left() + 14, outer.center().y() - pic / 2, pic, pic)
-            # room on the right for the tick, and at the bottom for a badge
-            text_rect = QRectF(
-                picture_rect.right() + 12,
-                outer.top() + 6,
-                outer.right() - picture_rect.right() - 40,
-                outer.height() - (30 if self.badge else 12),
-            )
-            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        else:
-            # the picture and words sit together in the middle of the card
-            words = self._words_height(outer.width() - 16)
-            spare = outer.height() - pic - 6 - words - 16
-            top = outer.top() + max(22 if self.badge else 10, 8 + spare / 2)
-            picture_rect = QRectF(outer.center().x() - pic / 2, top, pic, pic)
-            text_rect = QRectF(
-                outer.left() + 8,
-                picture_rect.bottom() + 6,
-                outer.width() - 16,
-                outer.bottom() - picture_rect.bottom() - 10,
-            )
-            align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        arranged = self.arrangement()
+        picture_rect = arranged.picture
         self._paint_image(p, picture_rect)
-        self._paint_words(p, text_rect, align)
+        self._paint_words(p, arranged)
         if chosen:
             self._tick(p, outer)
         if self.badge:
@@ -164,47 +222,23 @@ class PictureCard(QAbstractButton):
         elif self.picture:
             paint_picture(p, self.picture, rect)
 
-    def _split(self) -> tuple[str, str]:
-        text = self.text()
-        if text.endswith(")") and " (" in text:
-            main, sub = text[:-1].split(" (", 1)
-            return main, sub
-        return text, ""
-
-    def _words_height(self, width: float) -> float:
-        main, sub = self._split()
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-        area = QRectF(0, 0, width, 1000).toRect()
-        height = QFontMetrics(self.font()).boundingRect(area, flags, main).height()
-        if sub:
-            small = font(self.look, max(9, self.font().pointSize() - 3))
-            height += QFontMetrics(small).boundingRect(area, flags, sub).height() + 2
-        return float(height)
-
-    def _paint_words(self, p: QPainter, rect: QRectF, align: Qt.AlignmentFlag) -> None:
+    def _paint_words(self, p: QPainter, arranged: Arrangement) -> None:
         """The words in bold; a part in brackets, e.g. "(Head of Service)", smaller beneath."""
-        main, sub = self._split()
+        main, sub = split_words(self.text())
+        horizontal = self.base_size.horizontal
+        align = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignHCenter
         flags = align | Qt.TextFlag.TextWordWrap
+        main_font, sub_font = fonts(self.look, arranged.points)
+        rect = arranged.words
         p.setPen(QColor(self.look.text))
-        p.setFont(self.font())
+        p.setFont(main_font)
         main_height = p.boundingRect(rect, flags, main).height()
-        sub_font = font(self.look, max(9, self.font().pointSize() - 3))
-        sub_height = 0.0
-        if sub:
-            p.setFont(sub_font)
-            sub_height = p.boundingRect(rect, flags, sub).height() + 2
-        top = rect.top()
-        if self.size_.horizontal:
-            top = rect.center().y() - min(rect.height(), main_height + sub_height) / 2
-        p.setFont(self.font())
-        p.drawText(QRectF(rect.left(), top, rect.width(), main_height), flags, main)
+        p.drawText(QRectF(rect.left(), rect.top(), rect.width(), main_height), flags, main)
         if sub:
             p.setFont(sub_font)
             p.setPen(QColor(self.look.text).lighter(170))
-            sub_top = top + main_height + 2
-            p.drawText(
-                QRectF(rect.left(), sub_top, rect.width(), rect.bottom() - sub_top), flags, sub
-            )
+            top = rect.top() + main_height + 2
+            p.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top + 2), flags, sub)
 
     def _tick(self, p: QPainter, outer: QRectF) -> None:
         d = 30
@@ -243,62 +277,3 @@ def _pt(x: float, y: float):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
-
-
-class CardGrid(QWidget):
-    """Cards in rows; arrow keys move between them; single choice when `exclusive`."""
-
-    chosen = Signal(str, bool)  # card key, now chosen
-
-    def __init__(self, columns: int, exclusive: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.columns = columns
-        self.exclusive = exclusive
-        self.cards: list[PictureCard] = []
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(12)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-
-    def add(self, card: PictureCard) -> PictureCard:
-        index = len(self.cards)
-        self.cards.append(card)
-        self._grid.addWidget(card, index // self.columns, index % self.columns)
-        card.show()  # at once, not after the next event loop turn
-        card.clicked.connect(self._clicked)
-        return card
-
-    def card(self, key: str) -> PictureCard:
-        return next(c for c in self.cards if c.key == key)
-
-    def set_chosen(self, keys: set[str] | tuple[str, ...]) -> None:
-        for card in self.cards:
-            card.setChecked(card.key in keys)
-
-    def chosen_keys(self) -> list[str]:
-        return [c.key for c in self.cards if c.isChecked()]
-
-    def _clicked(self) -> None:
-        card = self.sender()
-        if not isinstance(card, PictureCard):
-            return
-        if self.exclusive and card.isChecked():
-            for other in self.cards:
-                if other is not card:
-                    other.setChecked(False)
-        self.chosen.emit(card.key, card.isChecked())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        steps = {
-            Qt.Key.Key_Left: -1,
-            Qt.Key.Key_Right: 1,
-            Qt.Key.Key_Up: -self.columns,
-            Qt.Key.Key_Down: self.columns,
-        }
-        focused = next((i for i, c in enumerate(self.cards) if c.hasFocus()), None)
-        if event.key() in steps and focused is not None:
-            target = focused + steps[event.key()]
-            if 0 <= target < len(self.cards):
-                self.cards[target].setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        super().keyPressEvent(event)

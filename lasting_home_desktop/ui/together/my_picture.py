@@ -9,16 +9,12 @@ from PySide6.QtGui import QPixmap
 
 from ...domain.child_voice import PictureChoice, PictureKind
 from ...storage.caseload import CaseloadStore
+from ...storage.drawings import DrawingLibrary
 from ..picture_bytes import PictureSource, pixmap_from
 from .cards import picture_pixmap
 
 
-def drawing_library(store: CaseloadStore):  # type: ignore[no-untyped-def]
-    """The drawing library, or None where this copy has no drawing part."""
-    try:
-        from ...storage.drawings import DrawingLibrary
-    except ImportError:
-        return None
+def drawing_library(store: CaseloadStore) -> DrawingLibrary:
     return DrawingLibrary(store)
 
 
@@ -26,8 +22,6 @@ def drawings_of(store: CaseloadStore, child_id: str) -> list[tuple[str, str, Pic
     """(drawing id, name, a way to read its PNG) for each of the child's drawings, newest
     first. The PNG is read (and opened, when sealed) only when it is shown."""
     library = drawing_library(store)
-    if library is None:
-        return []
     return [
         (info.drawing_id, info.name, partial(library.png_bytes, child_id, info.drawing_id))
         for info in library.drawings(child_id)
@@ -60,10 +54,7 @@ def choice_pixmap(
     if choice.kind is PictureKind.PHOTO:
         data = store.media.read_or_none(child_id, choice.ref, choice.ext or "jpg")
     else:
-        library = drawing_library(store)
-        if library is None:
-            return None
-        data = library.png_bytes(child_id, choice.ref)
+        data = drawing_library(store).png_bytes(child_id, choice.ref)
     if not data:
         return None
     pixmap = file_pixmap(data, px)

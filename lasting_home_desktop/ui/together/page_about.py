@@ -1,40 +1,41 @@
-"""About me: the name I like to be called, and a picture that stands for me."""
+"""About me: the name I like to be called, and a picture that stands for me: an avatar, one of
+my drawings, or a photo from the album my worker made for me. No file window, ever."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ... import resources
 from ...domain.child_voice import NAME_LIMIT, Page, PictureChoice, PictureKind
-from ...storage.photo_import import (
-    SIZE_LIMIT_BYTES,
-    TOO_BIG_FILE,
-    PhotoProblem,
-    import_photo,
-    photo_extension,
-)
+from ...storage.photo_album import PhotoAlbum
 from ..theme import Look
-from .cards import CardGrid, PictureCard, picture_pixmap
+from .card_grid import CardGrid
+from .cards import PictureCard, picture_pixmap
 from .my_picture import choice_pixmap, drawings_of, file_pixmap
 from .page_base import TogetherPage, VoiceSession, show_kind
 from .style import CardSize
 
-FileChooser = Callable[[QWidget], Path | None]
-
-
-def choose_photo_file(parent: QWidget) -> Path | None:
-    """The worker picks a photo file with the system's own file window."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent,
-        "Choose a photo",
-        str(Path.home()),
-        "Pictures (*.jpg *.jpeg *.png *.gif *.webp *.bmp)",
-    )
-    return Path(name) if name else None
+KINDS = (
+    (PictureKind.AVATAR, "Pictures", "icon-wave"),
+    (PictureKind.DRAWING, "My drawings", "icon-drawings"),
+    (PictureKind.PHOTO, "Photos", "avatar-camera"),
+)
+EMPTY = {
+    PictureKind.DRAWING: "No drawings yet. You can make some on the My drawings page!",
+    PictureKind.PHOTO: "No photos yet. Your worker can add some photos for you on their side.",
+}
 
 
 def avatar_words(name: str) -> str:
@@ -44,86 +45,97 @@ def avatar_words(name: str) -> str:
 class AboutMePage(TogetherPage):
     page = Page.ABOUT_ME
 
-    def __init__(
-        self,
-        session: VoiceSession,
-        look: Look,
-        choose_file: FileChooser | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, session: VoiceSession, look: Look, parent: QWidget | None = None):
         super().__init__(session, look, parent)
-        self.choose_file = choose_file or choose_photo_file
+        self.album = PhotoAlbum(session.store, session.today)
+        self._name_row()
+        self._picture_kinds()
+        self.avatars = self.kind_grids[PictureKind.AVATAR]
+        self.drawing_cards = self.kind_grids[PictureKind.DRAWING]
+        self.photo_cards = self.kind_grids[PictureKind.PHOTO]
+        self.no_drawings = self.empty_notes[PictureKind.DRAWING]
+        self.no_photos = self.empty_notes[PictureKind.PHOTO]
+        self._small = CardSize(width=112, height=128, picture=64, columns=0)
+        self._big = CardSize(width=150, height=150, picture=96, columns=0)
+        for name in resources.pictures("avatar-"):
+            card = PictureCard(avatar_words(name), look, name, key=name, size=self._small)
+            self.avatars.add(card)
+        self._typing = self.keeper(self._save_name)
+        self._refreshing = False
+        self.name_edit.textChanged.connect(self._name_typed)
+        self.name_edit.editingFinished.connect(self._typing.flush)
+        picture = session.voice.picture
+        self.show_kind(picture.kind if picture else PictureKind.AVATAR)
+        self.refresh()
+
+    def _name_row(self) -> None:
+        session = self.session
         top = QHBoxLayout()
         self.preview = QLabel(self)
-        self.preview.setFixedSize(150, 150)
+        self.preview.setFixedSize(96, 96)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setObjectName("Panel")
         self.preview.setAccessibleName("My picture")
         top.addWidget(self.preview)
-        name_box = QHBoxLayout()
         label = QLabel(
             "The name I like to be called" if self.is_child else "The name I like to go by", self
         )
         label.setObjectName("Section")
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(NAME_LIMIT)
-        self.name_edit.setAccessibleName(label.text())
+        self.text_box(self.name_edit, label.text())
         self.name_edit.setPlaceholderText(session.child.known_as)
         label.setBuddy(self.name_edit)
-        column = QWidget(self)
-        col = QHBoxLayout(column)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(label)
-        col.addWidget(self.name_edit, 1)
-        name_box.addWidget(column)
-        top.addLayout(name_box, 1)
+        top.addWidget(label)
+        top.addWidget(self.name_edit, 1)
         self.body.addLayout(top)
         self.problem = self.kind_label()
         self.body.addWidget(self.problem)
 
-        pictures_label = QLabel("Pick a picture to be me" if self.is_child else "An avatar", self)
-        pictures_label.setObjectName("Section")
-        self.body.addWidget(pictures_label)
-        small = CardSize(width=108, height=112, picture=56, columns=10)
-        self.avatars = CardGrid(small.columns, exclusive=True, parent=self)
-        for name in resources.pictures("avatar-"):
-            self.avatars.add(PictureCard(avatar_words(name), look, name, key=name, size=small))
-        self.avatars.chosen.connect(self._avatar_chosen)
-        self.body.addWidget(self.avatars)
+    def _picture_kinds(self) -> None:
+        """Three big buttons (pictures, my drawings, photos), each showing its own cards."""
+        switch = QHBoxLayout()
+        heading = QLabel("Pick a picture to be me:" if self.is_child else "My picture:", self)
+        heading.setObjectName("Section")
+        switch.addWidget(heading)
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[PictureKind, QPushButton] = {}
+        self.stack = QStackedWidget(self)
+        self._photo_ext: dict[str, str] = {}
+        self.kind_grids: dict[PictureKind, CardGrid] = {}
+        self.empty_notes: dict[PictureKind, QLabel] = {}
+        for kind, words, icon in KINDS:
+            button = QPushButton(f"  {words}", self)
+            button.setIcon(picture_pixmap(icon, 32))
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show {words.lower()}")
+            button.setMinimumHeight(self.session.min_target_px)
+            button.clicked.connect(partial(self.show_kind, kind))
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            switch.addWidget(button)
+            holder = QWidget(self.stack)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            note = QLabel(EMPTY.get(kind, ""), holder)
+            note.setObjectName("Gentle")
+            note.setWordWrap(True)
+            note.hide()
+            grid = self.card_grid(exclusive=True)
+            grid.setParent(holder)
+            grid.chosen.connect(partial(self._picture_chosen, kind))
+            box.addWidget(note)
+            box.addWidget(grid, 1)
+            self.stack.addWidget(holder)
+            self.kind_grids[kind] = grid
+            self.empty_notes[kind] = note
+        switch.addStretch(1)
+        self.body.addLayout(switch)
+        self.body.addWidget(self.stack, 1)
 
-        drawings_label = QLabel(
-            "Or one of my drawings" if self.is_child else "Or one of my drawings", self
-        )
-        drawings_label.setObjectName("Section")
-        self.body.addWidget(drawings_label)
-        self.drawing_cards = CardGrid(small.columns, exclusive=True, parent=self)
-        self.drawing_cards.chosen.connect(self._drawing_chosen)
-        self.body.addWidget(self.drawing_cards)
-        self.no_drawings = QLabel(
-            "No drawings yet. You can make some on the My drawings page!", self
-        )
-        self.no_drawings.setObjectName("Small")
-        self.body.addWidget(self.no_drawings)
-        self._small = small
-
-        photo_row = QHBoxLayout()
-        self.photo_button = QPushButton("  Use a photo", self)
-        self.photo_button.setIcon(picture_pixmap("avatar-camera", 32))
-        self.photo_button.setAccessibleName("Use a photo (your worker can help)")
-        self.photo_button.clicked.connect(self.use_photo)
-        photo_row.addWidget(self.photo_button)
-        hint = QLabel("Your worker can help you find one.", self)
-        hint.setObjectName("Small")
-        photo_row.addWidget(hint)
-        photo_row.addStretch(1)
-        self.body.addLayout(photo_row)
-        self.body.addStretch(1)
-
-        self._typing = self.keeper(self._save_name)
-        self._refreshing = False
-        self.name_edit.textChanged.connect(self._name_typed)
-        self.name_edit.editingFinished.connect(self._typing.flush)
-        self.refresh()
+    def show_kind(self, kind: PictureKind, *_: object) -> None:
+        self.kind_buttons[kind].setChecked(True)
+        self.stack.setCurrentIndex([k for k, _w, _i in KINDS].index(kind))
 
     def _name_typed(self, _text: str) -> None:
         if not self._refreshing:
@@ -131,7 +143,9 @@ class AboutMePage(TogetherPage):
 
     def spoken_extra(self) -> list[str]:
         name = self.session.voice.preferred_name.strip()
-        return [f"You like to be called {name}."] if name else []
+        extra = [f"You like to be called {name}."] if name else []
+        extra.append("You can pick a picture, one of your drawings, or a photo.")
+        return extra
 
     def refresh(self) -> None:
         voice = self.session.voice
@@ -139,33 +153,44 @@ class AboutMePage(TogetherPage):
             self._refreshing = True
             self.name_edit.setText(voice.preferred_name)
             self._refreshing = False
-        picture = voice.picture
-        self.avatars.set_chosen(
-            {picture.ref} if picture and picture.kind is PictureKind.AVATAR else set()
-        )
         self._fill_drawings()
-        pixmap = choice_pixmap(self.session.store, self.session.child.id, picture, 130)
+        self._fill_photos()
+        picture = voice.picture
+        for kind, grid in self.kind_grids.items():
+            chosen = picture is not None and picture.kind is kind
+            grid.set_chosen({picture.ref} if chosen and picture else set())
+        pixmap = choice_pixmap(self.session.store, self.session.child.id, picture, 88)
         if pixmap is None:
-            pixmap = picture_pixmap("person-someone", 110)
+            pixmap = picture_pixmap("person-someone", 80)
             self.preview.setToolTip("No picture chosen yet")
         self.preview.setPixmap(pixmap)
 
     def _fill_drawings(self) -> None:
-        for card in self.drawing_cards.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.drawing_cards.cards.clear()
-        drawings = drawings_of(self.session.store, self.session.child.id)
-        for drawing_id, name, path in drawings:
+        grid = self.drawing_cards
+        grid.clear()
+        for drawing_id, name, source in drawings_of(self.session.store, self.session.child.id):
             card = PictureCard(
-                name, self.look, pixmap=file_pixmap(path, 56), key=drawing_id, size=self._small
+                name, self.look, pixmap=file_pixmap(source, 96), key=drawing_id, size=self._big
             )
-            self.drawing_cards.add(card)
-        picture = self.session.voice.picture
-        self.drawing_cards.set_chosen(
-            {picture.ref} if picture and picture.kind is PictureKind.DRAWING else set()
-        )
-        self.no_drawings.setVisible(not drawings)
+            grid.add(card)
+        self.no_drawings.setVisible(not grid.cards)
+
+    def _fill_photos(self) -> None:
+        grid = self.photo_cards
+        grid.clear()
+        child_id = self.session.child.id
+        for photo in self.album.photos(child_id):
+            source = partial(self.album.photo_bytes, child_id, photo)
+            card = PictureCard(
+                photo.name,
+                self.look,
+                pixmap=file_pixmap(source, 96),
+                key=photo.media_id,
+                size=self._big,
+            )
+            self._photo_ext[photo.media_id] = photo.ext
+            grid.add(card)
+        self.no_photos.setVisible(not grid.cards)
 
     def _save_name(self) -> None:
         text = self.name_edit.text()
@@ -181,26 +206,11 @@ class AboutMePage(TogetherPage):
         )
         self.refresh()
 
-    def _avatar_chosen(self, key: str, chosen: bool) -> None:
-        self._set_picture(PictureChoice(PictureKind.AVATAR, key) if chosen else None)
-
-    def _drawing_chosen(self, key: str, chosen: bool) -> None:
-        self._set_picture(PictureChoice(PictureKind.DRAWING, key) if chosen else None)
-
-    def use_photo(self) -> None:
-        path = self.choose_file(self)
-        if path is None:
+    def _picture_chosen(self, kind: PictureKind, key: str, chosen: bool) -> None:
+        if not chosen:
+            self._set_picture(None)
             return
-        try:
-            if path.stat().st_size > SIZE_LIMIT_BYTES:
-                raise PhotoProblem(TOO_BIG_FILE)
-            clean = import_photo(path.read_bytes())
-        except PhotoProblem as problem:
-            show_kind(self.problem, problem.kind_message)
-            return
-        except OSError:
-            show_kind(self.problem, "That file couldn't be opened. Please try another photo.")
-            return
-        ext = photo_extension(clean)
-        media_id = self.session.store.media.put(self.session.child.id, clean, ext)
-        self._set_picture(PictureChoice(PictureKind.PHOTO, media_id, ext))
+        ext = ""
+        if kind is PictureKind.PHOTO:
+            ext = self._photo_ext.get(key, "jpg")
+        self._set_picture(PictureChoice(kind, key, ext))

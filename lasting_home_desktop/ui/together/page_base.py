@@ -9,13 +9,25 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.child import AgeBand, ChildRecord
-from ...domain.child_voice import ChildVoice, Page, VoiceProblem, page_intro, page_title
+from ...domain.child_voice import (
+    PAGE_TEXT,
+    ChildVoice,
+    Page,
+    VoiceProblem,
+    page_intro,
+    page_title,
+    sentence,
+    you_chose,
+)
+from ...domain.together_settings import TogetherSettings
 from ...storage.caseload import CaseloadStore
-from ...storage.child_voice import ChildVoiceRecords
+from ...storage.child_voice import ChildVoiceRecords, together_settings
 from ...storage.safe_files import StorageWriteError
 from ..messages import UserMessages
 from ..theme import Look
+from .card_grid import CardGrid
 from .cards import picture_pixmap
+from .safe_text import make_child_safe
 
 TYPING_PAUSE_MS = 400  # typed words are kept after this pause, and at once on leaving a page
 
@@ -35,6 +47,11 @@ class VoiceSession(QObject):
         self.messages = messages
         self.records = ChildVoiceRecords(store)
         self.voice = self.records.load(child.id)
+        self.settings: TogetherSettings = together_settings(store, child.id)
+
+    @property
+    def min_target_px(self) -> int:
+        return self.settings.min_target_px
 
     def change(self, make: Callable[[ChildVoice], ChildVoice]) -> str | None:
         """Apply and save a change; returns a kind message instead when it cannot be kept."""
@@ -86,15 +103,17 @@ class TogetherPage(QWidget):
         self.look = look
         self.band: AgeBand = look.band
         self.keepers: list[TypingKeeper] = []
+        self.grids: list[CardGrid] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 8)
-        layout.setSpacing(12)
+        layout.setContentsMargins(28, 10, 28, 4)
+        layout.setSpacing(8)
         header = QHBoxLayout()
         icon = QLabel(self)
-        icon.setPixmap(picture_pixmap(self._icon(), 64 if self.is_child else 48))
+        icon.setPixmap(picture_pixmap(PAGE_TEXT[self.page].icon, 56 if self.is_child else 44))
         icon.setAccessibleName(self.title())
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
+        words.setSpacing(2)
         self.title_label = QLabel(self.title(), self)
         self.title_label.setObjectName("PageTitle")
         self.intro_label = QLabel(self.intro(), self)
@@ -103,22 +122,31 @@ class TogetherPage(QWidget):
         words.addWidget(self.title_label)
         words.addWidget(self.intro_label)
         header.addLayout(words, 1)
+        # The page never scrolls, so "Read it to me" always stays in sight at the top.
         self.read_button = QPushButton("  Read it to me", self)
         self.read_button.setIcon(picture_pixmap("icon-read-aloud", 32))
         self.read_button.setAccessibleName("Read it to me")
+        self.read_button.setMinimumHeight(session.min_target_px)
         self.read_button.clicked.connect(lambda: self.readRequested.emit(self.spoken_text()))
         header.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
         self.body = QVBoxLayout()
-        self.body.setSpacing(14)
+        self.body.setSpacing(10)
         layout.addLayout(self.body, 1)
 
-    # -- what subclasses give ---------------------------------------------------------------
+    def card_grid(self, columns: int = 0, exclusive: bool = False) -> CardGrid:
+        """A grid of cards on this page: fits the page, reads a card aloud on a long press."""
+        grid = CardGrid(columns, exclusive, self, min_px=self.session.min_target_px)
+        grid.readRequested.connect(self.readRequested)
+        self.grids.append(grid)
+        return grid
 
-    def _icon(self) -> str:
-        from ...domain.child_voice import PAGE_TEXT
-
-        return PAGE_TEXT[self.page].icon
+    def text_box(self, box: QWidget, name: str) -> QWidget:
+        """A text box the child types in: named, with a big child-safe right-click menu."""
+        box.setAccessibleName(name)
+        box.setMinimumHeight(self.session.min_target_px)
+        make_child_safe(box, self.look)
+        return box
 
     @property
     def is_child(self) -> bool:
@@ -131,8 +159,27 @@ class TogetherPage(QWidget):
         return page_intro(self.page, self.band, self.session.child.route)
 
     def spoken_text(self) -> str:
-        """What "read it to me" says: the heading, the words and the choices on the page."""
-        return " ".join([self.title() + ".", self.intro(), *self.spoken_extra()])
+        """What "read it to me" says: the heading, the words, the cards on the page, and then
+        what the child has chosen so far."""
+        parts = [sentence(self.title()), self.intro(), *self.spoken_extra(), self.spoken_choice()]
+        return " ".join(part for part in parts if part)
+
+    def spoken_choice(self) -> str:
+        return you_chose(self.session.voice, self.band, self.page)
+
+    def focus_chain(self) -> list[QWidget]:
+        """This page's controls in reading order (top to bottom, left to right)."""
+        found = [
+            w
+            for w in self.findChildren(QWidget)
+            if w.isVisibleTo(self) and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
+        ]
+
+        def place(widget: QWidget) -> tuple[int, int]:
+            where = widget.mapTo(self, widget.rect().topLeft())
+            return (where.y() // 24, where.x())
+
+        return sorted(found, key=place)
 
     def spoken_extra(self) -> list[str]:
         return []

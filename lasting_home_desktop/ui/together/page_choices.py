@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ...domain.child import join_names
 from ...domain.child_voice import (
     CELEBRATIONS,
     NAME_LIMIT,
@@ -13,13 +14,15 @@ from ...domain.child_voice import (
     TYPED_CHOICE_LIMIT,
     Choice,
     Page,
+    coming_anyway_reason,
+    in_sentence,
     people_there_anyway,
     there_anyway_text,
 )
 from ..theme import Look
-from .cards import CardGrid, PictureCard
+from .cards import PictureCard
 from .page_base import TogetherPage, VoiceSession, show_kind
-from .style import CardSize, card_size
+from .style import CardSize
 
 ADD_PICTURES = (
     "person-someone",
@@ -47,7 +50,7 @@ class ChoicePage(TogetherPage):
     def __init__(self, session: VoiceSession, look: Look, parent: QWidget | None = None):
         super().__init__(session, look, parent)
         self._refreshing = False
-        self.grid = CardGrid(card_size(look).columns, exclusive=self.exclusive, parent=self)
+        self.grid = self.card_grid(exclusive=self.exclusive)
         for item in self.catalogue:
             self.grid.add(
                 PictureCard(
@@ -60,7 +63,7 @@ class ChoicePage(TogetherPage):
             )
         self.grid.chosen.connect(self._chosen)
         self.add_above_grid()
-        self.body.addWidget(self.grid)
+        self.body.addWidget(self.grid, 1)
         self.typed_row = QWidget(self)
         row = QHBoxLayout(self.typed_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +71,7 @@ class ChoicePage(TogetherPage):
         self.typed_label.setObjectName("Section")
         self.typed_edit = QLineEdit(self.typed_row)
         self.typed_edit.setMaxLength(TYPED_CHOICE_LIMIT)
-        self.typed_edit.setAccessibleName(self.typed_label.text())
+        self.text_box(self.typed_edit, self.typed_label.text())
         self.typed_label.setBuddy(self.typed_edit)
         row.addWidget(self.typed_label)
         row.addWidget(self.typed_edit, 1)
@@ -102,7 +105,8 @@ class ChoicePage(TogetherPage):
         pass
 
     def spoken_extra(self) -> list[str]:
-        return [", ".join(item.text(self.band) for item in self.catalogue) + "."]
+        words = [item.text(self.band) for item in self.catalogue]
+        return ["You can choose: " + join_names(words[:1] + in_sentence(words[1:])) + "."]
 
     def typed_wanted(self) -> bool:
         return any(item.typed and item.id in self.grid.chosen_keys() for item in self.catalogue)
@@ -172,7 +176,7 @@ class PeoplePage(ChoicePage):
 
     def badge_for(self, item: Choice) -> str:
         if item.id in people_there_anyway(self.session.child):
-            return "Coming anyway" if self.is_child else "Coming anyway"
+            return "Coming anyway"
         return ""
 
     def add_above_grid(self) -> None:
@@ -181,6 +185,9 @@ class PeoplePage(ChoicePage):
         self.anyway.setWordWrap(True)
         self.anyway.setTextFormat(Qt.TextFormat.PlainText)
         self.body.addWidget(self.anyway)
+        for card in self.grid.cards:
+            if card.badge:
+                card.spoken = f"{card.text()}. They are coming anyway."
 
     def add_below_grid(self) -> None:
         self.typed_row.hide()
@@ -191,18 +198,20 @@ class PeoplePage(ChoicePage):
         label.setObjectName("Section")
         self.name_edit = QLineEdit(self.add_row)
         self.name_edit.setMaxLength(NAME_LIMIT)
-        self.name_edit.setAccessibleName("The name of the person to add")
+        self.text_box(self.name_edit, "The name of the person to add")
         label.setBuddy(self.name_edit)
         row.addWidget(label)
         row.addWidget(self.name_edit, 1)
-        small = CardSize(width=92, height=92, picture=46, columns=5)
-        self.picture_grid = CardGrid(5, exclusive=True, parent=self.add_row)
+        small = CardSize(width=88, height=72, picture=36, columns=5)
+        self.picture_grid = self.card_grid(5, exclusive=True)
+        self.picture_grid.setParent(self.add_row)
         for name in ADD_PICTURES:
             card = PictureCard(ADD_PICTURE_WORDS[name], self.look, name, key=name, size=small)
             self.picture_grid.add(card)
         self.picture_grid.set_chosen({ADD_PICTURES[0]})
         row.addWidget(self.picture_grid)
         self.add_button = QPushButton("Add", self.add_row)
+        self.add_button.setMinimumHeight(self.session.min_target_px)
         self.add_button.setObjectName("Primary")
         self.add_button.setAccessibleName("Add this person")
         self.add_button.clicked.connect(self.add_person)
@@ -222,15 +231,14 @@ class PeoplePage(ChoicePage):
         # rebuild the added people's cards and the "add someone" card at the end of the grid
         for card in list(self.grid.cards):
             if card.key not in known:
-                self.grid.cards.remove(card)
-                card.setParent(None)
-                card.deleteLater()
+                self.grid.remove(card)
         for person in voice.added_people:
             self.grid.add(PictureCard(person.name, self.look, person.picture, key=person.id))
         add = self.grid.add(
             PictureCard("Add someone", self.look, "person-someone", key=self.ADD_KEY)
         )
         add.setAccessibleName("Add someone else")
+        add.spoken = "Add someone else who is not on the cards."
         self.grid.set_chosen(
             set(voice.people)
             | {p.id for p in voice.added_people}
@@ -240,11 +248,14 @@ class PeoplePage(ChoicePage):
     def _chosen(self, key: str, chosen: bool) -> None:
         if key == self.ADD_KEY:
             self.add_row.setVisible(chosen)
+            self.anyway.setVisible(not chosen)  # steps aside while a name is typed
             if chosen:
                 self.name_edit.setFocus()
             return
         if key in {item.id for item in self.catalogue}:
             message = self.session.change(lambda v: v.with_person(key, chosen, self.session.today))
+            if message is None and not chosen and key in people_there_anyway(self.session.child):
+                message = coming_anyway_reason(self.session.child, key, self.band)
         else:  # an added person tapped again: they come off the list
             message = self.session.change(lambda v: v.without_added_person(key, self.session.today))
         show_kind(self.problem, message)
@@ -261,6 +272,7 @@ class PeoplePage(ChoicePage):
         if message is None:
             self.name_edit.clear()
             self.add_row.hide()
+            self.anyway.show()
             self.refresh()
 
     def save_choice(self, key: str, chosen: bool) -> str | None:  # pragma: no cover - unused

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from ...domain.child_voice import FEELING_REPLY, FEELINGS, WORRY_FEELINGS, Page
 from ..theme import Look
-from .cards import CardGrid, PictureCard
+from .cards import PictureCard
 from .page_base import TogetherPage, VoiceSession, show_kind
 from .style import CardSize
 
@@ -21,13 +21,13 @@ class FeelingPage(TogetherPage):
             if self.is_child
             else CardSize(width=178, height=150, picture=72, columns=6)
         )
-        self.faces = CardGrid(6, exclusive=True, parent=self)
+        self.faces = self.card_grid(6, exclusive=True)
         for item in FEELINGS:
             self.faces.add(
                 PictureCard(item.text(self.band), look, item.picture, key=item.id, size=size)
             )
         self.faces.chosen.connect(self._face_chosen)
-        self.body.addWidget(self.faces)
+        self.body.addWidget(self.faces, 1)
         self.reply = QLabel(self)
         self.reply.setObjectName("Gentle")
         self.reply.setWordWrap(True)
@@ -41,24 +41,26 @@ class FeelingPage(TogetherPage):
         why.setObjectName("Section")
         self.body.addWidget(why)
         self.why_edit = QPlainTextEdit(self)
-        self.why_edit.setAccessibleName("Why I feel like that")
+        self.text_box(self.why_edit, "Why I feel like that")
         self.why_edit.setTabChangesFocus(True)
-        self.why_edit.setFixedHeight(110)
+        self.why_edit.setFixedHeight(max(84, session.min_target_px))
         why.setBuddy(self.why_edit)
         self.body.addWidget(self.why_edit)
         self.problem = self.kind_label()
         self.body.addWidget(self.problem)
-        self.body.addStretch(1)
         self._typing = self.keeper(self._save_why)
         self.why_edit.textChanged.connect(self._why_typed)
         self._refreshing = False
         self.refresh()
 
     def spoken_extra(self) -> list[str]:
-        words = [", ".join(item.text(self.band) for item in FEELINGS) + "."]
-        if self.reply.isVisible() and self.reply.text():
+        return ["The faces are: " + ", ".join(item.text(self.band) for item in FEELINGS) + "."]
+
+    def spoken_choice(self) -> str:
+        words = [super().spoken_choice()]
+        if self.reply.isVisibleTo(self) and self.reply.text():
             words.append(self.reply.text())
-        return words
+        return " ".join(w for w in words if w)
 
     def refresh(self) -> None:
         self._refreshing = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.child_voice import PROMPTS, Page, WordsMark
+from ...domain.child_voice import PROMPTS, Choice, Page, WordsMark
 from ..theme import Look
 from .cards import picture_pixmap
 from .page_base import TogetherPage, VoiceSession, show_kind
@@ -29,12 +30,14 @@ class WordsPage(TogetherPage):
         label.setObjectName("Section")
         who.addWidget(label)
         self.me_button = QPushButton("Me, in my own words", self)
+        self.me_button.setMinimumHeight(session.min_target_px)
         self.worker_button = QPushButton(
             "My worker, writing down my exact words"
             if self.is_child
             else "My worker, writing my exact words",
             self,
         )
+        self.worker_button.setMinimumHeight(session.min_target_px)
         self.mark_group = QButtonGroup(self)
         for button in (self.me_button, self.worker_button):
             button.setCheckable(True)
@@ -50,38 +53,44 @@ class WordsPage(TogetherPage):
         self.edits: dict[str, QPlainTextEdit] = {}
         self.marks: dict[str, QLabel] = {}
         self._refreshing = False
+        # The three questions side by side: each answer box has the page's full height.
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
         for prompt in PROMPTS:
-            box = QFrame(self)
-            box.setObjectName("Panel")
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(16, 10, 16, 10)
-            head = QHBoxLayout()
-            icon = QLabel(box)
-            icon.setPixmap(picture_pixmap(prompt.picture, 32))
-            question = QLabel(prompt.text(self.band), box)
-            question.setObjectName("Section")
-            question.setWordWrap(True)
-            mark = QLabel(box)
-            mark.setObjectName("Mark")
-            head.addWidget(icon)
-            head.addWidget(question, 1)
-            head.addWidget(mark)
-            inner.addLayout(head)
-            edit = QPlainTextEdit(box)
-            edit.setAccessibleName(prompt.text(self.band))
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(84)
-            question.setBuddy(edit)
-            inner.addWidget(edit)
-            self.body.addWidget(box)
-            self.edits[prompt.id] = edit
-            self.marks[prompt.id] = mark
-            keeper = self.keeper(lambda p=prompt.id: self._save(p))
-            edit.textChanged.connect(lambda p=prompt.id, k=keeper: self._typed(p, k))
+            columns.addWidget(self._prompt_box(prompt), 1)
+        self.body.addLayout(columns, 1)
         self.problem = self.kind_label()
         self.body.addWidget(self.problem)
-        self.body.addStretch(1)
         self.refresh()
+
+    def _prompt_box(self, prompt: Choice) -> QFrame:
+        """One question, the mark of who wrote the answer, and the answer box."""
+        box = QFrame(self)
+        box.setObjectName("Panel")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(16, 10, 16, 10)
+        head = QHBoxLayout()
+        icon = QLabel(box)
+        icon.setPixmap(picture_pixmap(prompt.picture, 32))
+        question = QLabel(prompt.text(self.band), box)
+        question.setObjectName("Question")
+        question.setWordWrap(True)
+        mark = QLabel(box)
+        mark.setObjectName("Mark")
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(question, 1)
+        inner.addLayout(head)
+        inner.addWidget(mark)
+        edit = QPlainTextEdit(box)
+        self.text_box(edit, prompt.text(self.band))
+        edit.setTabChangesFocus(True)
+        question.setBuddy(edit)
+        inner.addWidget(edit, 1)
+        self.edits[prompt.id] = edit
+        self.marks[prompt.id] = mark
+        keeper = self.keeper(lambda p=prompt.id: self._save(p))
+        edit.textChanged.connect(lambda p=prompt.id, k=keeper: self._typed(p, k))
+        return box
 
     @property
     def mark(self) -> WordsMark:

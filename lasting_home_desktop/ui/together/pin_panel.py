@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -84,6 +84,14 @@ class PinPanel(QWidget):
         outer.addStretch(2)
         self.pin_edit.returnPressed.connect(self._enter_pressed)
         self.again_edit.returnPressed.connect(self.submit)
+        self._wait_timer = self._ticker()
+
+    def _ticker(self) -> QTimer:
+        """Counts the wait down on screen, once a second, while there is one."""
+        timer = QTimer(self)
+        timer.setInterval(1000)
+        timer.timeout.connect(self.show_wait)
+        return timer
 
     def _pin_field(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -92,14 +100,16 @@ class PinPanel(QWidget):
         edit.setPlaceholderText(name)
         edit.setAccessibleName(name)
         edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # nothing to paste in
+        edit.setMinimumHeight(64)
         return edit
 
     def ask_to_set(self) -> None:
         self.setting = True
         self.headline.setText("Before we start: a PIN for grown-ups")
         self.detail.setText(
-            "Choose a PIN of 4 to 12 numbers. You'll need it to leave together mode, so the "
-            "child's screen stays just theirs."
+            "Choose a PIN of 4 to 12 numbers that doesn't follow a pattern (not 1111 or 1234). "
+            "You'll need it to leave together mode, so the child's screen stays just theirs."
         )
         self.back_button.setText("Not now")
         self.ok_button.setText("Save PIN and start")
@@ -114,12 +124,30 @@ class PinPanel(QWidget):
         self.ok_button.setText("Leave")
         self.again_edit.hide()
         self._reset()
+        self.show_wait()
 
     def _reset(self) -> None:
         self.pin_edit.clear()
         self.again_edit.clear()
         self.problem.hide()
+        self.ok_button.setEnabled(True)
         self.pin_edit.setFocus()
+
+    def show_wait(self) -> None:
+        """While too many wrong PINs make the next try wait, say how long, kindly."""
+        wait = 0 if self.setting else self.pin.seconds_to_wait()
+        self.ok_button.setEnabled(wait == 0)
+        self.pin_edit.setEnabled(wait == 0)
+        if wait:
+            self._say(
+                f"That was a few wrong tries. Please wait {_duration(wait)}, then type the PIN "
+                "again."
+            )
+            self._wait_timer.start()
+        elif self._wait_timer.isActive():
+            self._wait_timer.stop()
+            self.problem.hide()
+            self.pin_edit.setFocus()
 
     def _enter_pressed(self) -> None:
         if self.setting:
@@ -145,11 +173,19 @@ class PinPanel(QWidget):
             self.pin.set(typed)
             self.unlocked.emit()
             return
-        if self.pin.check(typed):
+        if self.pin.try_pin(typed):
             self.unlocked.emit()
-        else:
-            self.pin_edit.clear()
-            self._say("That PIN isn't right. Please try again.")
+            return
+        self.pin_edit.clear()
+        self._say("That PIN isn't right. Please try again.")
+        self.show_wait()
 
     def _cancel(self) -> None:
         self.cancelled.emit()
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = (seconds + 59) // 60
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

@@ -1,12 +1,14 @@
-"""Reading a page aloud where the computer has a voice; a kind word where it has none.
+"""Reading aloud with the best voice this computer has (see `voices`); a kind word only where
+it has none at all.
 
-Nothing ever waits for speech: `say` starts it and returns at once.
+Nothing ever waits for speech: `say` starts it and returns at once, and `stop` ends it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
+
+from .voices import Voice, voices_for
 
 NO_VOICE = (
     "There's no voice on this computer, so I can't read it out loud. "
@@ -15,56 +17,52 @@ NO_VOICE = (
 
 
 class ReadAloud(QObject):
-    """A small wrapper over QTextToSpeech. `engine` None means the system's usual one."""
+    """`engine` None means the computer's own voice, else the offline voice; "espeak" the
+    offline voice alone; any other name that Qt engine alone ("mock" in tests)."""
 
     speaking = Signal(bool)
 
     def __init__(self, engine: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.engine = engine
-        self._tts: QTextToSpeech | None = None
-        self._tried = False
+        self._voices = voices_for(engine, self)
+        self._voice: Voice | None = None
+        self._chosen = False
+        self._speaking = False
         self.spoken: list[str] = []  # every text asked to be read, newest last
 
-    def _speech(self) -> QTextToSpeech | None:
-        # Made on first use: an absent speech service must not slow opening together mode.
-        if not self._tried:
-            self._tried = True
-            engines = QTextToSpeech.availableEngines()
-            if self.engine is None or self.engine in engines:
-                tts = QTextToSpeech(self.engine, self) if self.engine else QTextToSpeech(self)
-                if tts.state() != QTextToSpeech.State.Error and tts.availableVoices():
-                    self._pick_voice(tts)
-                    tts.stateChanged.connect(self._state_changed)
-                    self._tts = tts
-                else:
-                    tts.deleteLater()
-        return self._tts
-
-    @staticmethod
-    def _pick_voice(tts: QTextToSpeech) -> None:
-        # A British voice where there is one.
-        for voice in tts.availableVoices():
-            if voice.locale().name() == "en_GB":
-                tts.setVoice(voice)
-                return
+    @property
+    def voice(self) -> Voice | None:
+        """The first voice that works here (looked for once, on first use)."""
+        if not self._chosen:
+            self._chosen = True
+            self._voice = next((v for v in self._voices if v.available()), None)
+            if self._voice is not None:
+                self._voice.speaking.connect(self._state)
+        return self._voice
 
     def has_voice(self) -> bool:
-        return self._speech() is not None
+        return self.voice is not None
+
+    def voice_name(self) -> str:
+        return self.voice.name if self.voice is not None else ""
 
     def say(self, text: str) -> bool:
         """Start reading `text`; False (at once) when there is no voice."""
-        tts = self._speech()
-        if tts is None:
+        voice = self.voice
+        if voice is None:
             return False
         self.spoken.append(text)
-        tts.stop()
-        tts.say(text)
+        voice.say(text)
         return True
 
     def stop(self) -> None:
-        if self._tts is not None:
-            self._tts.stop()
+        if self._voice is not None:
+            self._voice.stop()
 
-    def _state_changed(self, state: QTextToSpeech.State) -> None:
-        self.speaking.emit(state == QTextToSpeech.State.Speaking)
+    def is_speaking(self) -> bool:
+        return self._speaking
+
+    def _state(self, speaking: bool) -> None:
+        self._speaking = speaking
+        self.speaking.emit(speaking)

@@ -1,4 +1,5 @@
-"""The child's voice tab for the worker's child page, built only when the tab is opened."""
+"""The child's voice and photo album tabs for the worker's child page, each built only when
+its tab is opened."""
 
 from __future__ import annotations
 
@@ -15,3 +16,10 @@ def child_voice_section(context: ChildSectionContext) -> QWidget:
     from .worker_view import ChildVoiceSection
 
     return ChildVoiceSection(context)
+
+
+def photo_album_section(context: ChildSectionContext) -> QWidget:
+    # Imported here for the same reason: the album is only needed when its tab is opened.
+    from .album_section import PhotoAlbumSection
+
+    return PhotoAlbumSection(context)

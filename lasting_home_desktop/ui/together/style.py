@@ -46,8 +46,9 @@ def font(look: Look, points: int, bold: bool = False) -> QFont:
     return f
 
 
-def together_style(look: Look) -> str:
-    """One style sheet for the whole window; the cards paint themselves."""
+def together_style(look: Look, min_px: int = 64) -> str:
+    """One style sheet for the whole window; the cards paint themselves. Every button is at
+    least `min_px` tall (64, or more with the worker's "bigger buttons" setting)."""
     r = look.corner_px
     return f"""
 * {{ font-family: "{FAMILY}"; }}
@@ -55,14 +56,15 @@ QWidget#TogetherRoot {{ background: {look.background}; }}
 QWidget#TogetherRoot QLabel {{ color: {look.text}; }}
 QLabel#PageTitle {{ font-size: {look.title_pt}pt; font-weight: bold; color: {look.text}; }}
 QLabel#PageIntro {{ font-size: {look.body_pt}pt; color: {look.text}; }}
-QLabel#Gentle {{ font-size: {look.body_pt - 1}pt; background: {look.surface};
-                 border: 2px dashed {look.chosen}; border-radius: {r // 2}px; padding: 8px 12px; }}
+QLabel#Gentle {{ font-size: {look.body_pt - 3}pt; background: {look.surface};
+                 border: 2px dashed {look.chosen}; border-radius: {r // 2}px; padding: 4px 12px; }}
 QLabel#Kind {{ font-size: {look.body_pt - 2}pt; background: #fff3cd; color: #5c4400;
                border-radius: {r // 3}px; padding: 6px 10px; }}
 QLabel#Small {{ font-size: {look.body_pt - 3}pt; color: {look.text}; }}
 QLabel#Section {{ font-size: {look.body_pt + 1}pt; font-weight: bold; }}
+QLabel#Question {{ font-size: {look.body_pt}pt; font-weight: bold; }}
 QLabel#Mark {{ font-size: {look.body_pt - 3}pt; color: {look.accent}; font-weight: bold; }}
-QPushButton {{ font-size: {look.body_pt}pt; min-height: 56px; padding: 6px 20px;
+QPushButton {{ font-size: {look.body_pt}pt; min-height: {min_px - 8}px; padding: 2px 20px;
                border-radius: {r // 2}px; background: {look.surface}; color: {look.text};
                border: 2px solid {look.accent}; }}
 QPushButton:hover {{ background: {look.chosen}; }}
@@ -72,14 +74,18 @@ QPushButton:disabled {{ color: #a0a0a0; border-color: #d0d0d0; }}
 QPushButton#Primary {{ background: {look.accent}; color: {look.accent_text}; font-weight: bold;
                        border: 2px solid {look.accent}; }}
 QPushButton#Primary:focus {{ border: 4px solid {look.focus}; }}
-QPushButton#Quiet {{ font-size: {look.body_pt - 3}pt; min-height: 40px; padding: 4px 12px;
-                     border: 1px solid #b9b2a6; background: transparent; }}
+QPushButton#Quiet {{ font-size: {look.body_pt - 3}pt; min-height: {min_px - 8}px;
+                     padding: 2px 14px; border: 2px solid #b9b2a6; background: transparent; }}
 QPushButton#Quiet:focus {{ border: 3px solid {look.focus}; }}
 QLineEdit, QTextEdit, QPlainTextEdit {{ font-size: {look.body_pt}pt; background: {look.surface};
     color: {look.text}; border: 2px solid #c9c2b5; border-radius: {r // 2}px; padding: 8px; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border: 4px solid {look.focus}; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
+QScrollBar:vertical {{ width: 28px; background: {look.surface}; border-radius: 14px; }}
+QScrollBar::handle:vertical {{ background: {look.accent}; border-radius: 12px; min-height: 64px;
+                               margin: 2px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QFrame#Panel {{ background: {look.surface}; border-radius: {r}px; }}
 QWidget#TopBar {{ background: {look.surface}; border-bottom: 3px solid {look.chosen}; }}
 QWidget#BottomBar {{ background: transparent; }}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -19,7 +20,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.child_voice import summary_items, worry_text
 from ...domain.dates import format_long
-from ...storage.child_voice import ChildVoiceRecords
+from ...storage.child_voice import (
+    ChildVoiceRecords,
+    save_together_settings,
+    together_settings,
+)
 from .my_picture import choice_pixmap, drawings_of
 from .read_aloud import ReadAloud
 from .window import TogetherWindow
@@ -61,6 +66,17 @@ class ChildVoiceSection(QWidget):
         self.open_button.clicked.connect(self.open_together)
         top.addWidget(self.open_button)
         outer.addLayout(top)
+        settings = together_settings(context.store, context.child_id)
+        access = QHBoxLayout()
+        self.bigger_buttons = QCheckBox("Bigger buttons (for a child who finds small targets hard)")
+        self.bigger_buttons.setChecked(settings.bigger_buttons)
+        self.tap_to_draw = QCheckBox("Draw by tapping: tap, move, tap (for a child who can't drag)")
+        self.tap_to_draw.setChecked(settings.tap_to_draw)
+        for box in (self.bigger_buttons, self.tap_to_draw):
+            box.toggled.connect(self._save_settings)
+            access.addWidget(box)
+        access.addStretch(1)
+        outer.addLayout(access)
         self.flag = QLabel(self)
         self.flag.setObjectName("Flag")
         self.flag.setWordWrap(True)
@@ -131,6 +147,12 @@ class ChildVoiceSection(QWidget):
             widget = self.grid.itemAt(index).widget()
             if widget is not None:
                 widget.show()  # at once, so what the worker sees is never a step behind
+
+    def _save_settings(self) -> None:
+        from ...domain.together_settings import TogetherSettings
+
+        chosen = TogetherSettings(self.bigger_buttons.isChecked(), self.tap_to_draw.isChecked())
+        save_together_settings(self.context.store, self.context.child_id, chosen)
 
     def open_together(self) -> None:
         """Full screen for this child only; the worker's window waits out of sight."""

@@ -25,6 +25,7 @@ from .section_form import (
 
 
 class CarersCommitmentForm(SectionForm):
+    record_type = CarersCommitment
     what = "letter of commitment"
     heading = "Carers' letter of commitment"
     intro = (
@@ -104,7 +105,7 @@ class CarersCommitmentForm(SectionForm):
         problems += letter.problems(self.context.today)
         if problems:
             return problems
-        self.records.save(self.context.child_id, letter)
+        self.save_record(letter)
         return []
 
 

@@ -42,6 +42,7 @@ def _choose_with_dialog(parent: QWidget) -> list[str]:
 
 
 class CelebrationForm(SectionForm):
+    record_type = Celebration
     what = "celebration"
     heading = "Celebration"
     intro = (
@@ -98,15 +99,8 @@ class CelebrationForm(SectionForm):
         meeting = self.records.load(MatchingMeeting, child.id)
         chose = child_choices(self.context.store, child.id).celebration
         self.what_field.setText(celebration.what or chose or meeting.celebration_plan[:200])
-        self.child_chose.setText(
-            f"The child chose: {chose}" if chose else "The child has not chosen yet."
-        )
         show_date(self.date, child.journey.celebration)
-        self.contribution.setText(
-            f"{format_pounds(meeting.contribution_pence)} (agreed at the matching meeting)"
-            if meeting.contribution_pence is not None
-            else "Not agreed yet: it is agreed at the matching meeting."
-        )
+        self.show_facts()
         self.notes.setPlainText(celebration.notes)
         self._show_photos(celebration.photos)
 
@@ -124,6 +118,31 @@ class CelebrationForm(SectionForm):
             item.setData(Qt.ItemDataRole.UserRole, (photo.media_id, photo.ext))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.gallery.addItem(item)
+
+    def show_facts(self) -> None:
+        child_id = self.context.child_id
+        chose = child_choices(self.context.store, child_id).celebration
+        meeting = self.records.load(MatchingMeeting, child_id)
+        self.child_chose.setText(
+            f"The child chose: {chose}" if chose else "The child has not chosen yet."
+        )
+        self.contribution.setText(
+            f"{format_pounds(meeting.contribution_pence)} (agreed at the matching meeting)"
+            if meeting.contribution_pence is not None
+            else "Not agreed yet: it is agreed at the matching meeting."
+        )
+
+    def form_state(self) -> dict:
+        # Captions typed under the photos are typing too.
+        captions = [self.gallery.item(i).text() for i in range(self.gallery.count())]
+        return {**super().form_state(), "captions": captions}
+
+    def restore_form_state(self, state: dict) -> None:
+        super().restore_form_state(state)
+        captions = state.get("captions") or []
+        if len(captions) == self.gallery.count():
+            for index, caption in enumerate(captions):
+                self.gallery.item(index).setText(str(caption))
 
     def _gallery_photos(self) -> tuple[CelebrationPhoto, ...]:
         photos = []
@@ -157,7 +176,8 @@ class CelebrationForm(SectionForm):
             stored = stored.with_photo(CelebrationPhoto(media_id, ext))
             added += 1
         if added:
-            self.records.save(self.context.child_id, stored)
+            with self.own_changes():
+                self.records.save(self.context.child_id, stored)
             self._show_photos(stored.photos)
             self.status.setText(f"{added} photo{'s' if added != 1 else ''} added and saved.")
         if refused:
@@ -180,7 +200,8 @@ class CelebrationForm(SectionForm):
             return
         media_id, ext = item.data(Qt.ItemDataRole.UserRole)
         stored = self.records.load(Celebration, self.context.child_id).without_photo(media_id)
-        self.records.save(self.context.child_id, stored)
+        with self.own_changes():
+            self.records.save(self.context.child_id, stored)
         self.context.store.media.delete(self.context.child_id, media_id, ext)
         self._show_photos(stored.photos)
 
@@ -195,9 +216,7 @@ class CelebrationForm(SectionForm):
         problems += celebration.problems()
         if problems:
             return problems
-        self.records.save_with_journey(
-            self.context.child_id, celebration, self.context.today, celebration=day
-        )
+        self.save_record(celebration, celebration=day)
         return []
 
 

@@ -20,6 +20,7 @@ from .section_form import (
 
 
 class HeadOfServiceForm(SectionForm):
+    record_type = HeadOfServiceNotes
     what = "Head of Service details"
     heading = "Head of Service"
     intro = (
@@ -102,7 +103,7 @@ class HeadOfServiceForm(SectionForm):
             journey = {"recommendation_sent": sent, "decision": decision, "decision_date": day}
         if problems:
             return problems
-        self.records.save_with_journey(self.context.child_id, notes, self.context.today, **journey)
+        self.save_record(notes, **journey)
         return []
 
 

@@ -29,6 +29,7 @@ from .section_form import SectionForm, date_field, text_box
 
 
 class PartnerContributionsForm(SectionForm):
+    record_type = PartnerContributions
     what = "partner contributions"
     heading = "Partner contributions"
     intro = OPTIONAL_NOTE
@@ -84,6 +85,29 @@ class PartnerContributionsForm(SectionForm):
             self.partner_list.addItem(partner.heading)
         self.partner_list.blockSignals(False)
         self.together.setPlainText(saved.together_text())
+        self._select(0 if self.entries else -1)
+        self.partner_list.setCurrentRow(self.current)
+
+    def form_state(self) -> dict:
+        # The partners not on screen are part of what is typed too.
+        self._keep_current()
+        entries = [[partner.to_dict(), dated] for partner, dated in self.entries]
+        return {"entries": entries, "current": self.current}
+
+    def restore_form_state(self, state: dict) -> None:
+        entries = []
+        for item in state.get("entries") or []:
+            try:
+                entries.append((PartnerContribution.from_dict(item[0]), str(item[1])))
+            except (KeyError, TypeError, ValueError, IndexError):
+                continue
+        self.entries = entries
+        self.current = -1
+        self.partner_list.blockSignals(True)
+        self.partner_list.clear()
+        for partner, _dated in self.entries:
+            self.partner_list.addItem(partner.heading)
+        self.partner_list.blockSignals(False)
         self._select(0 if self.entries else -1)
         self.partner_list.setCurrentRow(self.current)
 
@@ -160,7 +184,7 @@ class PartnerContributionsForm(SectionForm):
         problems += contributions.problems(self.context.today)
         if problems:
             return problems
-        self.records.save(self.context.child_id, contributions)
+        self.save_record(contributions)
         return []
 
 

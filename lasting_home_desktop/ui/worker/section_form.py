@@ -1,78 +1,94 @@
-"""What every adults' form on a child's page shares: a scrolling form, an explicit Save button,
-validation told through the messages helper, and reading dates, money and times kindly."""
+"""What every adults' form on a child's page shares: a scrolling form with an explicit Save
+(Ctrl+S), problems all shown at once with their fields marked, and, through `PartKeeper`, the
+three promises: it shows what is stored now, saving never overwrites anything newer, and typing
+is never lost (a draft a moment after it stops)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.child import ChildRecord, DecisionRoute, RecordProblem
-from ...domain.dates import DateProblem, format_short, parse_date
-from ...domain.record_checks import MoneyProblem, TimeProblem, parse_pence, parse_time
-from ...storage.adults import AdultRecords
+from ...domain.journey import JourneyDates
+from ...domain.parts import part_title
+from ...storage.caseload import ChildNotFound
+from ...storage.changes import RECORD
 from ...storage.safe_files import StorageWriteError
+from ..form_state import capture, on_any_edit, restore
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
-
-
-def on_left(*widgets: QWidget) -> QWidget:
-    """Buttons and badges at their natural width, not stretched across the form."""
-    row = QWidget()
-    line = QHBoxLayout(row)
-    line.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        line.addWidget(widget)
-    line.addStretch(1)
-    return row
-
-
-def date_field(placeholder: str = "DD/MM/YYYY") -> QLineEdit:
-    field = QLineEdit()
-    field.setPlaceholderText(placeholder)
-    field.setMaximumWidth(160)
-    return field
-
-
-def text_box(height: int = 90, placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setMinimumHeight(height)
-    # Room to grow a little, but a form of many boxes stays a readable length.
-    box.setMaximumHeight(int(height * 1.6))
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    return box
+from .form_fields import (  # noqa: F401 (the forms import these from here)
+    date_field,
+    mark_problem,
+    on_left,
+    read_date,
+    read_pence,
+    read_time,
+    show_date,
+    text_box,
+)
+from .part_keeper import PartKeeper, SaveStopped
 
 
 class SectionForm(QWidget):
-    """Subclasses build their fields in `build`, fill them in `reload`, and in `store_changes`
-    save and return [] or return the problems that stopped the save."""
+    """Subclasses name their `record_type` (its SECTION is the part they keep), build their
+    fields in `build`, fill them in `reload`, and in `store_changes` either return the problems
+    that stop a save or call `save_record(record, **journey_dates)` and return []."""
 
     saved = Signal()
     what = "form"  # "matching meeting record": used in messages
     heading = ""
     intro = ""
+    record_type: Any = None
 
     def __init__(self, context: ChildSectionContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        from ...storage.adults import AdultRecords
+
         self.records = AdultRecords(context.store)
+        self._build_frame()
+        self.build()
+        self.column.addStretch(1)
+        self.keeper = PartKeeper(
+            self,
+            context.store,
+            context.child_id,
+            (self.part, RECORD),
+            state=self.form_state,
+            restore=self.restore_form_state,
+            reload=self._reload_all,
+            on_stale=self._show_stale,
+            empty=lambda part: self.record_type().to_dict() if part == self.part else None,
+            on_related=self.show_facts,
+            draft_delay_ms=context.draft_delay_ms,
+        )
+        self.keeper.load()
+        when = self.keeper.offer_draft(
+            context.messages,
+            f"You were writing the {part_title(self.part).lower()} part when Lasting Home closed",
+            f"{self.child.known_as}'s {self.what}",
+        )
+        if when:
+            self.status.setText(f"Your typing from {when} is back. Save it when you are ready.")
+        on_any_edit(self, self.keeper.typed)
+
+    def _build_frame(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        self.stale = plain_label(name="Flag")
+        self.stale.hide()
+        outer.addWidget(self.stale)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -84,23 +100,20 @@ class SectionForm(QWidget):
             self.column.addWidget(plain_label(self.intro, "Subtle"))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A long label goes above its field, so the fields keep their width on a small screen.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.column.addLayout(self.form)
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
-
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 8)
         self.status = plain_label(name="Subtle")
         self.save_button = QPushButton("Save", objectName="Primary")
+        self.save_button.setToolTip("Save this part (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
-
-        self.build()
-        self.column.addStretch(1)
-        self.reload()
-        self._saved_fields = self.fields_fingerprint()
 
     # -- for subclasses ------------------------------------------------------------------------
 
@@ -113,6 +126,18 @@ class SectionForm(QWidget):
     def store_changes(self) -> list[str]:
         raise NotImplementedError
 
+    def show_facts(self) -> None:
+        """Show again the facts this form shows from other parts (what the child chose, the
+        minutes...), leaving the fields and any typing alone. Forms showing such facts fill
+        them here, and call it from `reload`."""
+
+    def form_state(self) -> dict[str, Any]:
+        """What the fields hold, as plain data (a form with more than fields adds to it)."""
+        return capture(self)
+
+    def restore_form_state(self, state: dict[str, Any]) -> None:
+        restore(self, state)
+
     @property
     def child(self) -> ChildRecord:
         return self.context.store.child(self.context.child_id)
@@ -121,93 +146,121 @@ class SectionForm(QWidget):
     def on_panel_route(self) -> bool:
         return self.child.route is DecisionRoute.PANEL
 
+    @property
+    def part(self) -> str:
+        return self.record_type.SECTION if self.record_type is not None else ""
+
+    def _reload_all(self) -> None:
+        self.reload()
+        self.stale.hide()
+
+    def _show_stale(self, text: str) -> None:
+        self.stale.setText(text)
+        self.stale.show()
+
     # -- saving --------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Save if everything is fine; otherwise say what to change and keep what was typed."""
+        self._clear_marks()
         try:
             problems = self.store_changes()
         except RecordProblem as problem:
             problems = problem.problems
+        except SaveStopped:
+            self.status.setText("Not saved yet: your typing is still here.")
+            return False
+        except ChildNotFound:
+            self.context.messages.tell(
+                "This child's record is no longer here",
+                "It was deleted while you were typing, so this could not be saved. Your typing "
+                "is kept as a draft on this laptop.",
+                problem=True,
+            )
+            return False
         except StorageWriteError as error:
             self.context.messages.tell(
                 "Lasting Home could not save", error.kind_message, problem=True
             )
             return False
+        finally:
+            self._saving = False
         if problems:
-            self.status.setText("Not saved yet: please check the highlighted details.")
-            self.context.messages.tell(
-                f"Please check the {self.what}",
-                "\n".join(f"• {problem}" for problem in problems),
-                problem=True,
-            )
+            self._show_problems(problems)
             return False
-        self.status.setText(f"Saved {dt.datetime.now():%H:%M}.")
+        merged = self.status.text() if self.status.text().startswith("Saved, together") else ""
+        self.status.setText(merged or f"Saved {dt.datetime.now():%H:%M}.")
         self.context.record_changed()
-        self.reload()
-        self._saved_fields = self.fields_fingerprint()
+        self.keeper.load()
         self.saved.emit()
         return True
 
-    # -- unsaved changes: the page asks before it closes a form someone has typed in -----------
+    def save_record(self, record: Any, **journey: Any) -> None:
+        """Store the form's record (and any journey dates it sets) without overwriting what
+        was saved meanwhile. Raises SaveStopped if the worker goes back to their typing."""
+        mine: dict[str, dict[str, Any] | None] = {}
+        if journey:
+            base = self.keeper.base.get(RECORD) or self.keeper.stored(RECORD)
+            child = dict(base.data or {})
+            dates = JourneyDates.from_dict(child.get("journey") or {})
+            child["journey"] = JourneyDates(**{**vars(dates), **journey}).to_dict()
+            mine[RECORD] = child
+        mine[record.SECTION] = record.to_dict()
+        merged = self.keeper.save(
+            mine,
+            self.context.today,
+            self.context.clashes,
+            f"{self.child.known_as}'s {self.what} was changed elsewhere too",
+        )
+        if merged:
+            self.status.setText("Saved, together with changes made elsewhere meanwhile.")
 
-    def fields_fingerprint(self) -> tuple:
-        """What every field shows now, in order."""
-        values: list[object] = []
-        for widget in self.body.findChildren(QWidget):
-            if isinstance(widget, QLineEdit):
-                values.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
-                values.append(widget.toPlainText())
-            elif isinstance(widget, QCheckBox):
-                values.append(widget.isChecked())
-            elif isinstance(widget, QComboBox) and not widget.isEditable():
-                values.append(widget.currentIndex())
-            elif isinstance(widget, QTableWidget):
-                values.append(_table_cells(widget))
-            elif isinstance(widget, QListWidget):
-                values.append(tuple(widget.item(i).text() for i in range(widget.count())))
-        return tuple(values)
+    def _show_problems(self, problems: list[str]) -> None:
+        marked = self._mark_fields_named_in(problems)
+        self.status.setText(
+            "Not saved yet: please check the details listed"
+            + (" (marked in the form)." if marked else ".")
+        )
+        self.context.messages.tell(
+            f"Please check the {self.what}",
+            "\n".join(f"• {problem}" for problem in problems),
+            problem=True,
+        )
+
+    def _mark_fields_named_in(self, problems: list[str]) -> int:
+        """Mark each field whose label a problem names ("The concerns is 10,001 characters
+        long"), beside those a date, money or time reader marked already."""
+        text = " ".join(problems).casefold()
+        marked = 0
+        for row in range(self.form.rowCount()):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or field.widget() is None:
+                continue
+            words = getattr(label.widget(), "text", lambda: "")().strip(" *").casefold()
+            if field.widget().property("problem") or (words and words in text):
+                mark_problem(field.widget())
+                marked += 1
+        return marked
+
+    def _clear_marks(self) -> None:
+        for row in range(self.form.rowCount()):
+            field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if (
+                field is not None
+                and field.widget() is not None
+                and field.widget().property("problem")
+            ):
+                mark_problem(field.widget(), False)
+
+    # -- typing, drafts and leaving --------------------------------------------------------------
+
+    def own_changes(self):  # type: ignore[no-untyped-def]
+        """Around a save the form makes itself (a photo added at once): not news to it."""
+        return self.keeper.own_changes()
 
     def has_unsaved_changes(self) -> bool:
-        return self.fields_fingerprint() != self._saved_fields
+        return self.keeper.unsaved()
 
-
-# -- reading fields, collecting problems instead of stopping at the first ----------------------
-
-
-def _table_cells(table: QTableWidget) -> tuple:
-    cells = []
-    for row in range(table.rowCount()):
-        for column in range(table.columnCount()):
-            item = table.item(row, column)
-            cells.append((item.text(), item.checkState()) if item is not None else None)
-    return tuple(cells)
-
-
-def read_date(field: QLineEdit, label: str, problems: list[str]) -> dt.date | None:
-    try:
-        return parse_date(field.text())
-    except DateProblem as problem:
-        problems.append(f"{label}: {problem}")
-        return None
-
-
-def read_pence(field: QLineEdit, label: str, problems: list[str]) -> int | None:
-    try:
-        return parse_pence(field.text())
-    except MoneyProblem as problem:
-        problems.append(f"{label}: {problem}")
-        return None
-
-
-def read_time(field: QLineEdit, label: str, problems: list[str]) -> dt.time | None:
-    try:
-        return parse_time(field.text())
-    except TimeProblem as problem:
-        problems.append(f"{label}: {problem}")
-        return None
-
-
-def show_date(field: QLineEdit, day: dt.date | None) -> None:
-    field.setText(format_short(day))
+    def keep_draft_now(self) -> bool:
+        return self.keeper.keep_draft_now()

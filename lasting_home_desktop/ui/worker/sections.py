@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..drawing.bin_section import drawing_bin_section
 from ..section_context import ChildSectionContext, ChildSectionFactory
-from ..together.section import child_voice_section
+from ..together.section import child_voice_section, photo_album_section
 
 CHILD_SECTIONS: list[tuple[str, ChildSectionFactory]] = []
 
@@ -46,6 +46,7 @@ CHILD_SECTIONS.append(
     )
 )
 CHILD_SECTIONS.append(("Drawings", drawing_bin_section))
+CHILD_SECTIONS.append(("Photo album", photo_album_section))
 CHILD_SECTIONS.append(("Documents", _adults_part("documents_section", "documents_section")))
 __all__ = ["CHILD_SECTIONS", "ChildSectionContext", "ChildSectionFactory"]
 
