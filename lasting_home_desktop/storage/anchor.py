@@ -85,9 +85,12 @@ def read_anchor(folder: Path, key: FolderKey) -> Anchor | None:
 
 
 def write_anchor(folder: Path, key: FolderKey, anchor: Anchor) -> None:
-    """Only while holding `anchor_guard`."""
+    """Only while holding `anchor_guard`. The folder itself is not flushed: if a power cut
+    loses the rename, the previous anchor stays whole, and it is never ahead of what it
+    anchors (the database and the audit trail are written, and flushed, first)."""
     payload = json.dumps(anchor.to_dict()).encode("utf-8")
-    atomic_write(anchor_path(folder), key.seal(payload, role="anchor", name=ANCHOR_NAME))
+    sealed = key.seal(payload, role="anchor", name=ANCHOR_NAME)
+    atomic_write(anchor_path(folder), sealed, sync_folder=False)
 
 
 def current_anchor(folder: Path, key: FolderKey) -> Anchor:

@@ -22,8 +22,10 @@ class StorageWriteError(OSError):
         self.kind_message = kind_message
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush, fsync, replace, then fsync the folder."""
+def atomic_write(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
+    """Write to a temporary file beside `path`, flush, fsync, replace, then fsync the folder.
+    `sync_folder=False` where losing the rename in a power cut is harmless (the old file, whole,
+    stays): it saves one disk flush."""
     path = Path(path)
     temp = new_temp_path(path)
     try:
@@ -32,7 +34,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         _replace_with_retry(temp, path)
-        fsync_folder(path.parent)
+        if sync_folder:
+            fsync_folder(path.parent)
     except OSError as error:
         _remove_quietly(temp)
         raise StorageWriteError(describe_write_error(error, path), error) from error

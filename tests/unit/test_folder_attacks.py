@@ -89,10 +89,11 @@ def test_two_first_setups_at_once_lose_nothing(tmp_path, today, old_plain_folder
     for code, (_, err) in zip(codes, results, strict=True):
         assert code == 0 or "already open" in err, err  # the other waited its turn or was told
     expected = 3 * codes.count(0) + (2 if old_plain_folder else 0)
-    for key in (unlock(folder, PASSPHRASE), _recovery_unlock(folder, keys[0])):
-        with CaseloadStore.open(folder, key=key) as store:
-            assert len(store.children()) == expected
-    assert _problems(folder, unlock(folder, PASSPHRASE), today) == ""
+    key = unlock(folder, PASSPHRASE)
+    assert _recovery_unlock(folder, keys[0])._data_key == key._data_key
+    with CaseloadStore.open(folder, key=key) as store:
+        assert len(store.children()) == expected
+    assert _problems(folder, key, today) == ""
 
 
 def _recovery_unlock(folder, recovery_key):

@@ -139,10 +139,10 @@ def test_checking_and_exporting_while_the_app_saves_never_cry_wolf(data_dir, tod
     from lasting_home_desktop.storage.folder_sealing import first_passphrase
 
     key = first_passphrase(data_dir, PASSPHRASE, TEST_COST).key
-    children = fill_folder(data_dir, today, key, count=20)
+    children = fill_folder(data_dir, today, key, count=8)
     writer = start(SEALED_WRITER, data_dir, PASSPHRASE, children[0].id)
     try:
-        end = time.monotonic() + 1.5
+        end = time.monotonic() + 1.0
         rounds = 0
         while time.monotonic() < end:
             task = AuditTrail(data_dir, key)
@@ -150,7 +150,7 @@ def test_checking_and_exporting_while_the_app_saves_never_cry_wolf(data_dir, tod
             task.record("exported", children[1].id, "Book PDF")
             assert check_folder(data_dir, key, today).problems == []
             with CaseloadStore.open(data_dir, lock=False, key=key) as look:
-                assert len(look.children()) == 20
+                assert len(look.children()) == 8
             rounds += 1
     finally:
         os.kill(writer.pid, signal.SIGKILL)
