@@ -31,8 +31,8 @@ class MediaReference:
 
 
 def media_references(tables: dict[str, Any]) -> list[MediaReference]:
-    """The pictures the records point to: drawings, the child's chosen picture, and the
-    celebration photos."""
+    """The pictures the records point to: drawings, the child's chosen picture, the photo
+    album and the celebration photos."""
     out: list[MediaReference] = []
     for doc in _docs(tables, "drawings"):
         for item in doc.get("drawings") or []:
@@ -64,6 +64,13 @@ def media_references(tables: dict[str, Any]) -> list[MediaReference]:
                         "the drawing the child chose for themselves",
                     )
                 )
+    for doc in _docs(tables, "photo_album"):
+        for photo in doc.get("photos") or []:
+            if isinstance(photo, dict) and photo.get("id"):
+                name = str(photo.get("name") or "")[:60]
+                what = f"the album photo “{name}”" if name else "an album photo"
+                ext = str(photo.get("ext") or "jpg")
+                out.append(MediaReference(doc["child_id"], str(photo["id"]), ext, what))
     for doc in _docs(tables, "celebration"):
         for photo in doc.get("photos") or []:
             if isinstance(photo, dict) and photo.get("media_id"):

@@ -25,6 +25,7 @@ from lasting_home_desktop.storage.audit import AuditTrail
 from lasting_home_desktop.storage.caseload import CaseloadStore, ChildNotFound
 from lasting_home_desktop.storage.crash_safe import load_database_file
 from lasting_home_desktop.storage.crypto import WrongPassphrase
+from lasting_home_desktop.storage.drafts import Draft
 from lasting_home_desktop.storage.drawings import DrawingLibrary
 from lasting_home_desktop.storage.folder_sealing import (
     first_passphrase,
@@ -81,9 +82,11 @@ recover_with_recovery_key(folder, recovery, new, ScryptCost(n=2**10, r=8, p=1))
 print("done", flush=True)
 """
 
+# Saves the record, a part (with its revision) and a draft of unsaved typing, again and again.
 SAVER = """
 import datetime as dt, sys
 from lasting_home_desktop.storage.caseload import CaseloadStore
+from lasting_home_desktop.storage.drafts import Draft
 from lasting_home_desktop.storage.folder_sealing import unlock
 folder, passphrase, child_id, step = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 store = CaseloadStore.open(folder, key=unlock(folder, passphrase))
@@ -92,6 +95,9 @@ print("started", flush=True)
 while True:
     step += 1
     store.update_child(child.with_changes(service=f"step {step}"), dt.date(2026, 11, 22))
+    store.save_section("celebration", child_id, {"notes": f"step {step}"})
+    typed = {"concerns": f"step {step}"}
+    store.drafts.put(Draft(child_id, "matching_meeting", typed, {}, "", "2026-11-22T09:00:00"))
     print(step, flush=True)
 """
 
@@ -194,6 +200,9 @@ def test_a_deletion_killed_at_any_moment_is_all_or_finished(tmp_path, today):
     key = first_passphrase(original, PASSPHRASE, TEST_COST).key
     children = fill_folder(original, today, key, count=8)
     gone = children[3]
+    with CaseloadStore.open(original, key=key) as store:  # unsaved typing about the child too
+        typed = {"concerns": f"About {gone.first_name}"}
+        store.drafts.put(Draft(gone.id, "matching_meeting", typed, {}, "", "2026-11-22T09:00"))
     others = {c: s for c, s in _snapshot(original).items() if c != gone.id}
     rng = random.Random(7)
     whole = _whole_run(original, tmp_path / "timed", DELETER, PASSPHRASE, gone.id)
@@ -214,6 +223,7 @@ def test_a_deletion_killed_at_any_moment_is_all_or_finished(tmp_path, today):
         assert [e.child_id for e in deleted] == [gone.id]
         for path, data in opened_contents(folder, key).items():
             assert gone.first_name.encode() not in data, f"round {round_number}: {path}"
+        assert not (folder / "drafts" / gone.id).exists()
         with CaseloadStore.open(folder, key=key) as store, pytest.raises(ChildNotFound):
             store.child(gone.id)
     assert False in outcomes, "no kill landed after the deletion had begun"
@@ -243,8 +253,9 @@ def test_a_new_passphrase_killed_half_way_never_locks_anyone_out(tmp_path, today
 
 
 def test_an_encrypted_save_killed_at_random_always_opens(tmp_path, today):
-    """Killed mid-save in an encrypted folder, the database, its anchor and its backups always
-    agree: the folder opens with the last or the next change, never 'older than saved'."""
+    """Killed mid-save in an encrypted folder (the record, a part with its revision, a draft
+    of typing), the database, its anchor, its backups and the draft always agree: the folder
+    opens with the last or the next change, never 'older than saved', and the draft opens."""
     folder = tmp_path / "data"
     key = first_passphrase(folder, PASSPHRASE, TEST_COST).key
     target = fill_folder(folder, today, key, count=15)[0]
@@ -255,10 +266,16 @@ def test_an_encrypted_save_killed_at_random_always_opens(tmp_path, today):
         out = _kill_at_random(process, rng, 0.25)
         acknowledged = [int(line) for line in out.split()]
         last_safe = acknowledged[-1] if acknowledged else step
+        allowed = {f"step {last_safe}", f"step {last_safe + 1}"}
         with CaseloadStore.open(folder, key=unlock(folder, PASSPHRASE)) as store:
             service = store.child(target.id).service
             assert store.audit.verify() == []
-        assert service in (f"step {last_safe}", f"step {last_safe + 1}") or last_safe == 0
+            notes = (store.section("celebration", target.id) or {}).get("notes")
+            draft = store.drafts.get(target.id, "matching_meeting")
+        assert service in allowed or last_safe == 0
+        assert notes in allowed or last_safe == 0
+        if last_safe:  # a draft written is never lost or set aside as damaged
+            assert draft is not None and draft.fields["concerns"] in allowed
         step = int(service.split()[1]) if service.startswith("step ") else 0
         assert load_database_file(folder / "lasting-home.json", key) is not None
     assert step > 5
