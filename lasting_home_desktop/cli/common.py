@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..domain.dates import DateProblem, parse_date
 from ..storage.caseload import DATABASE_NAME
-from ..storage.crypto import FolderKey, FolderLocked, WrongPassphrase
+from ..storage.crypto import DEFAULT_COST, FolderKey, FolderLocked, ScryptCost, WrongPassphrase
 from ..storage.data_folder import resolve_data_dir
 from ..storage.key_file import is_encrypted_folder
 
@@ -139,6 +139,9 @@ def given_passphrase(args: argparse.Namespace, folder: Path) -> str | None:
     return None
 
 
+# The work a new passphrase is wrapped with (set-up and `recover`); tests make it cheaper.
+NEW_PASSPHRASE_COST: ScryptCost = DEFAULT_COST
+
 NEW_FOLDER_NEEDS_PASSPHRASE = (
     "A new data folder is encrypted from its first save, so it needs a passphrase. Give one "
     f"with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} variable, or run this in a "
@@ -187,7 +190,7 @@ def _set_up(folder: Path, passphrase: str) -> FolderKey:
     from ..storage.key_file import AlreadySetUp
 
     try:
-        created = first_passphrase(folder, passphrase)
+        created = first_passphrase(folder, passphrase, NEW_PASSPHRASE_COST)
     except AlreadySetUp:
         return unlock_counting(folder, passphrase)  # another task set it up a moment ago
     print(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..storage.crypto import WrongPassphrase, check_new_passphrase
 from ..storage.key_file import is_encrypted_folder
+from . import common
 from .common import (
     KEY_FILES_GONE,
     CommandProblem,
@@ -54,7 +55,9 @@ def _recover(args: argparse.Namespace) -> int:
     check_new_passphrase(new_passphrase)
     tries = UnlockTries(folder)
     try:
-        key, rebuilt = recover_with_recovery_key(folder, recovery_key, new_passphrase)
+        key, rebuilt = recover_with_recovery_key(
+            folder, recovery_key, new_passphrase, common.NEW_PASSPHRASE_COST
+        )
     except WrongPassphrase:
         wait = tries.failed()
         later = f" Please wait {wait // 60}:{wait % 60:02d} before the next try." if wait else ""

@@ -28,6 +28,7 @@ def sealed_folder(data_dir, today):
 @pytest.fixture(autouse=True)
 def no_passphrase_variable(monkeypatch):
     monkeypatch.delenv("LASTING_HOME_PASSPHRASE", raising=False)
+    monkeypatch.setattr("lasting_home_desktop.cli.common.NEW_PASSPHRASE_COST", TEST_COST)
 
 
 def test_passphrase_from_a_file(capsys, sealed_folder, tmp_path):

@@ -29,6 +29,7 @@ def run(capsys, *argv):
 @pytest.fixture(autouse=True)
 def no_passphrase_variable(monkeypatch):
     monkeypatch.delenv("LASTING_HOME_PASSPHRASE", raising=False)
+    monkeypatch.setattr("lasting_home_desktop.cli.common.NEW_PASSPHRASE_COST", TEST_COST)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
 
 
