@@ -10,10 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from lasting_home_desktop.storage.caseload import CaseloadStore
-from lasting_home_desktop.storage.crypto import ScryptCost
-from lasting_home_desktop.storage.example_caseload import add_example_children
-from lasting_home_desktop.storage.folder_sealing import first_passphrase
+# The copy of the code these benchmarks sit beside, whichever one the environment installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
+from lasting_home_desktop.storage.crypto import ScryptCost  # noqa: E402
+from lasting_home_desktop.storage.example_caseload import add_example_children  # noqa: E402
+from lasting_home_desktop.storage.folder_sealing import first_passphrase  # noqa: E402
 
 CHILDREN = 1000
 TODAY = dt.date(2026, 11, 22)
