@@ -36,12 +36,18 @@ from .anchor import (
 )
 from .crypto import FolderKey, SealBroken
 from .file_roles import AUDIT_NAME
-from .safe_files import StorageWriteError, append_whole, atomic_write, fsync_folder, read_whole
+from .safe_files import (
+    StorageWriteError,
+    append_whole,
+    describe_write_error,
+    fsync_folder,
+    read_whole,
+)
 
 __all__ = ["ACTIONS", "AUDIT_NAME", "GENESIS", "AuditEntry", "AuditTrail", "entry_hash"]
 
 _SEALED_LINE = b"S2:"
-_LEGACY_LINE = b"S:"  # sealed by an earlier version, without the binding
+LEGACY_LINE = b"S:"  # sealed by an earlier version, without the binding
 _NOT_SEALED = "it is not sealed, though this folder is encrypted, so Lasting Home did not write it"
 
 # What a worker can do that is written down, and how it reads in the Team Manager's view.
@@ -159,7 +165,7 @@ class AuditTrail:
                     entry = AuditEntry(**fields, hash=entry_hash(fields))
                     count += 1
                     entries.append(entry)
-                    encoded.append(self._encode(entry, count) + b"\n")
+                    encoded.append(self.encode_line(entry, count) + b"\n")
                     prev = entry.hash
                 append_whole(handle.fileno(), b"".join(encoded))
                 self._move_anchor(count, prev)
@@ -202,7 +208,7 @@ class AuditTrail:
         if not raw or raw.endswith(b"\n"):
             return raw
         cut = raw.rfind(b"\n") + 1
-        if self._decode(raw[cut:], _count_lines(raw[:cut]) + 1, legacy=True)[0] is not None:
+        if self.decode_line(raw[cut:], _count_lines(raw[:cut]) + 1, legacy=True)[0] is not None:
             append_whole(fd, b"\n")
             return raw + b"\n"
         os.ftruncate(fd, cut)
@@ -308,12 +314,12 @@ class AuditTrail:
     def _last_hash(self, lines: list[bytes]) -> str:
         # The last line that can be read (lines from an earlier version too, for the chain).
         for number in range(len(lines), 0, -1):
-            entry, _ = self._decode(lines[number - 1], number, legacy=True)
+            entry, _ = self.decode_line(lines[number - 1], number, legacy=True)
             if entry is not None:
                 return entry.hash
         return GENESIS
 
-    def _encode(self, entry: AuditEntry, number: int) -> bytes:
+    def encode_line(self, entry: AuditEntry, number: int) -> bytes:
         text = json.dumps(entry.to_dict(), ensure_ascii=False, separators=(",", ":"))
         if self.key is None:
             return text.encode("utf-8")
@@ -329,22 +335,24 @@ class AuditTrail:
         for line in raw.split(b"\n"):
             if line.strip():
                 number = len(out) + 1
-                out.append((number, *self._decode(line, number, legacy=self.legacy_ok)))
+                out.append((number, *self.decode_line(line, number, legacy=self.legacy_ok)))
         return out
 
-    def _decode(self, line: bytes, number: int, *, legacy: bool) -> tuple[AuditEntry | None, str]:
+    def decode_line(
+        self, line: bytes, number: int, *, legacy: bool
+    ) -> tuple[AuditEntry | None, str]:
         try:
             if line.startswith(_SEALED_LINE):
                 if self.key is None:
                     return None, "it is sealed and no key was given"
                 sealed = base64.b64decode(line[len(_SEALED_LINE) :], validate=True)
                 line = self.key.open_sealed(sealed, role="audit", name=str(number))
-            elif line.startswith(_LEGACY_LINE):
+            elif line.startswith(LEGACY_LINE):
                 if self.key is None:
                     return None, "it is sealed and no key was given"
                 if not legacy:
                     return None, "it was sealed by an earlier version and not brought up to date"
-                line = self.key.open_legacy(base64.b64decode(line[len(_LEGACY_LINE) :]))
+                line = self.key.open_legacy(base64.b64decode(line[len(LEGACY_LINE) :]))
             elif self.key is not None and not legacy:
                 return None, _NOT_SEALED
             data = json.loads(line.decode("utf-8"))
@@ -360,41 +368,8 @@ def _count_lines(raw: bytes) -> int:
 
 
 def _audit_problem(error: OSError) -> str:
-    from .safe_files import describe_write_error
-
-    return "The audit trail could not be written, so this was not done. " + describe_write_error(
-        error, Path(AUDIT_NAME)
-    )
-
-
-def lines_to_bring_up_to_date(path: Path) -> bool:
-    """True if an audit file holds plain lines or lines sealed by an earlier version."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return False
-    return any(line.startswith((b"{", _LEGACY_LINE)) for line in raw.split(b"\n"))
-
-
-def reseal_lines(path: Path, key: FolderKey, prefix: int) -> None:
-    """Seal, with today's binding, the plain and earlier-version lines in the first `prefix`
-    bytes of an audit file (the part a sealed journal lists); one atomic rewrite. The hashes
-    are over each entry's content, so the chain stays whole."""
-    raw = Path(path).read_bytes()
-    trail = AuditTrail(Path(path).parent, key, legacy_ok=True)
-    out, number = [], 0
-    for line in raw[:prefix].split(b"\n"):
-        if not line.strip():
-            continue
-        number += 1
-        if line.startswith((b"{", _LEGACY_LINE)):
-            entry, _ = trail._decode(line, number, legacy=True)
-            if entry is None:
-                raise SealBroken(f"Audit entry {number}")
-            line = trail._encode(entry, number)
-        out.append(line)
-    rest = raw[prefix:]
-    atomic_write(Path(path), b"\n".join(out) + (b"\n" if out else b"") + rest.lstrip(b"\n"))
+    why = describe_write_error(error, Path(AUDIT_NAME))
+    return f"The audit trail could not be written, so this was not done. {why}"
 
 
 def _spreadsheet_safe(text: str) -> str:

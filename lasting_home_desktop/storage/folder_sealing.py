@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .audit import lines_to_bring_up_to_date, reseal_lines
+from .audit import LEGACY_LINE, AuditTrail
 from .crypto import (
     DEFAULT_COST,
     LEGACY_VERSION,
@@ -232,6 +232,36 @@ def listed_for_sealing(folder: Path, key: FolderKey) -> set[Path]:
     if journal.get("audit"):
         listed.add(Path(folder) / AUDIT_NAME)
     return listed
+
+
+def lines_to_bring_up_to_date(path: Path) -> bool:
+    """True if an audit file holds plain lines or lines sealed by an earlier version."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return False
+    return any(line.startswith((b"{", LEGACY_LINE)) for line in raw.split(b"\n"))
+
+
+def reseal_lines(path: Path, key: FolderKey, prefix: int) -> None:
+    """Seal, with today's binding, the plain and earlier-version lines in the first `prefix`
+    bytes of an audit file (the part a sealed journal lists); one atomic rewrite. The hashes
+    are over each entry's content, so the chain stays whole."""
+    raw = Path(path).read_bytes()
+    trail = AuditTrail(Path(path).parent, key, legacy_ok=True)
+    out, number = [], 0
+    for line in raw[:prefix].split(b"\n"):
+        if not line.strip():
+            continue
+        number += 1
+        if line.startswith((b"{", LEGACY_LINE)):
+            entry, _ = trail.decode_line(line, number, legacy=True)
+            if entry is None:
+                raise SealBroken(f"Audit entry {number}")
+            line = trail.encode_line(entry, number)
+        out.append(line)
+    rest = raw[prefix:]
+    atomic_write(Path(path), b"\n".join(out) + (b"\n" if out else b"") + rest.lstrip(b"\n"))
 
 
 def _version(path: Path) -> int | None:
