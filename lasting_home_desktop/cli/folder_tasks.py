@@ -41,8 +41,8 @@ def _check(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         raise CommandProblem(
             f"{count(len(report.problems), 'problem')} found in {folder}. Nothing has been "
-            "changed; correct these children in Lasting Home, and ask IT support about any "
-            "other problem (the newest good backup may hold a good copy)."
+            "changed. Correct a child's record in Lasting Home; for anything else, each line "
+            "says what to do, or ask IT support."
         )
     print(_sound_sentence(report))
     return 0
