@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -36,17 +36,20 @@ EXCLUDED_MODULES = [
 ]  # fmt: skip
 
 # Qt plugin folders the app never loads: raw input devices and EGL for kiosks, network status,
-# TLS (the app opens no connection), and media playback (speech needs none of it; the ffmpeg
-# backend alone is tens of megabytes).
+# TLS (the app opens no connection), and media playback backends (the FFmpeg one alone is tens
+# of megabytes). Speech needs no backend: QAudioSink, through which Windows' WinRT voice plays,
+# is in the Qt Multimedia library itself, which stays.
 UNUSED_QT_PLUGIN_FOLDERS = frozenset(
     {"egldeviceintegrations", "generic", "networkinformation", "tls", "multimedia"}
     | {"wayland-graphics-integration-server", "qmltooling", "qmllint", "sqldrivers"}
 )
-# Single plugins: the kiosk and remote platforms, the on-screen keyboard (it needs QML) and the
-# test-only speech engine. Names without "lib" and the file ending, as on every system.
+# Single plugins: the kiosk and remote platforms, the on-screen keyboard (it needs QML), the
+# test-only speech engine, and the GTK look on Linux (it would bring the build machine's GTK,
+# which clashes with the laptop's own GTK modules; Qt's own look and file windows are used, and
+# the app styles itself). Names without "lib" and the file ending, as on every system.
 UNUSED_QT_PLUGINS = frozenset(
     {"qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay", "qtvirtualkeyboardplugin"}
-    | {"qtexttospeech_mock"}
+    | {"qtexttospeech_mock", "qgtk3"}
 )
 
 # The offline voice on Linux: eSpeak NG, run as its own program (GPL-3), with the English data
@@ -54,14 +57,13 @@ UNUSED_QT_PLUGINS = frozenset(
 VOICE_FOLDER = "espeak-ng"
 VOICE_DATA_FILES = ("phontab", "phonindex", "phondata", "intonations", "en_dict")
 VOICE_LANGUAGE_GLOB = "lang/gmw/en*"
-
-# Qt libraries only the plugins above load (PyInstaller collects a plugin's libraries before the
-# plugin is left out): QML and Quick for the on-screen keyboard, FFmpeg for media playback, EGL
-# full-screen for kiosks. Name starts, without "lib" and in lower case, as on every system.
-UNUSED_QT_LIBRARIES = (
-    "qt6qml", "qt6quick", "qt6virtualkeyboard", "qt6eglfs", "qt6ffmpegstub",
-    "avcodec", "avformat", "avutil", "swresample", "swscale",
-)  # fmt: skip
+# Linux libraries that must be the laptop's own, as every desktop Linux has them: graphics
+# drivers that Qt loads from the laptop need its own (newer) C++ runtime, fontconfig must match
+# the laptop's font settings, and ALSA loads the laptop's own sound plugins. Python libraries'
+# private copies (renamed, e.g. pillow.libs/libfreetype-57f805ba.so.6) are not affected.
+LAPTOP_LIBRARIES = re.compile(
+    r"(libstdc\+\+|libgcc_s|libfontconfig|libfreetype|libasound)\.so[.\d]*"
+)
 
 
 def qt_file_wanted(destination: str) -> bool:
@@ -70,8 +72,6 @@ def qt_file_wanted(destination: str) -> bool:
     if "PySide6" not in parts:
         return True
     if "translations" in parts:
-        return False
-    if is_unused_qt_library(parts[-1]):
         return False
     if "plugins" in parts:
         folder_and_file = parts[parts.index("plugins") + 1 :]
@@ -82,16 +82,53 @@ def qt_file_wanted(destination: str) -> bool:
     return True
 
 
-def entry_wanted(entry: tuple[str, str, str]) -> bool:
-    """For one entry of PyInstaller's lists (name in the bundle, source, kind): a link that
-    PyInstaller adds at the top of the bundle is judged by the file it points to."""
-    name, source, kind = entry
-    return qt_file_wanted(name) and (kind != "SYMLINK" or qt_file_wanted(source))
+Entry = tuple[str, str, str]  # PyInstaller's (name in the bundle, source, kind)
+Imports = Callable[[str], Iterable[str]]  # a library's own libraries, as real source paths
 
 
-def is_unused_qt_library(file_name: str) -> bool:
-    """True for "libQt6Quick.so.6", "Qt6Quick.dll", "avcodec-61.dll"..."""
-    return file_name.lower().removeprefix("lib").startswith(UNUSED_QT_LIBRARIES)
+def trim(
+    binaries: list[Entry], datas: list[Entry], imports: Imports
+) -> tuple[list[Entry], list[Entry]]:
+    """PyInstaller's binaries and data files without Qt's translations and unused plugins,
+    without the libraries only those plugins need (PyInstaller collects a plugin's libraries
+    before the spec can leave it out: QML for the on-screen keyboard, FFmpeg for media playback,
+    GTK for the GTK look...), without the laptop's own libraries (LAPTOP_LIBRARIES), and
+    without the links PyInstaller adds beside the program to any of them."""
+    files = [entry for entry in binaries if entry[2] != "SYMLINK"]
+    unused = [entry for entry in files if not qt_file_wanted(entry[0])]
+    rest = [entry for entry in files if qt_file_wanted(entry[0])]
+    only_theirs = _only_needed_by(
+        [os.path.realpath(entry[1]) for entry in unused],
+        [os.path.realpath(entry[1]) for entry in rest],
+        imports,
+    )
+    removed = {entry[0] for entry in unused}
+    removed |= {entry[0] for entry in rest if os.path.realpath(entry[1]) in only_theirs}
+    removed |= {entry[0] for entry in rest if LAPTOP_LIBRARIES.fullmatch(entry[0])}
+
+    def kept(entry: Entry) -> bool:
+        if entry[2] == "SYMLINK":
+            return entry[1] not in removed
+        return entry[0] not in removed and qt_file_wanted(entry[0])
+
+    return [entry for entry in binaries if kept(entry)], [entry for entry in datas if kept(entry)]
+
+
+def _only_needed_by(unused: list[str], others: list[str], imports: Imports) -> set[str]:
+    # Everything the unused files need, less what anything else in the bundle needs.
+    theirs = _reachable(unused, imports)
+    return theirs - _reachable([path for path in others if path not in theirs], imports)
+
+
+def _reachable(starts: Iterable[str], imports: Imports) -> set[str]:
+    seen: set[str] = set()
+    waiting = list(starts)
+    while waiting:
+        path = waiting.pop()
+        if path not in seen:
+            seen.add(path)
+            waiting.extend(imports(path))
+    return seen
 
 
 def app_data_folders() -> list[tuple[str, str]]:

@@ -63,7 +63,7 @@ def check(bundle: Path, scratch: Path) -> None:
     check_app_opens(run)
     if not WINDOWS:
         check_offline_voice(inside, scratch)
-        check_qt_libraries(inside)
+        check_libraries(inside)
 
 
 def check_contents(inside: Path) -> None:
@@ -221,20 +221,18 @@ def check_offline_voice(inside: Path, scratch: Path) -> None:
     ok(f"the bundled offline voice speaks ({len(spoken.stdout) // 1024} KiB of sound)")
 
 
-def check_qt_libraries(inside: Path) -> None:
-    """Every Qt library a bundled plugin or module needs is in the bundle (none was left out
-    by mistake with the unused plugins)."""
+def check_libraries(inside: Path) -> None:
+    """Every library that a bundled program, module or plugin needs is in the bundle or on
+    this system (none was left out by mistake with the unused plugins)."""
     env = {"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(inside)}
     missing: set[str] = set()
-    for library in [*inside.rglob("*.so"), *inside.rglob("*.so.*")]:
+    for library in [*inside.rglob("*.so"), *inside.rglob("*.so.*"), inside / "espeak-ng/espeak-ng"]:
         shown = subprocess.run(["ldd", str(library)], env=env, capture_output=True, text=True)
-        for line in shown.stdout.splitlines():
-            name = line.split("=>")[0].strip()
-            if "not found" in line and ("Qt6" in name or contents.is_unused_qt_library(name)):
-                missing.add(f"{name} (for {library.relative_to(inside)})")
+        missing |= {f"{line.split('=>')[0].strip()} (for {library.relative_to(inside)})"
+                    for line in shown.stdout.splitlines() if "not found" in line}  # fmt: skip
     if missing:
-        raise BundleProblem(f"Qt libraries are missing: {', '.join(sorted(missing))}")
-    ok("every Qt library the bundled plugins need is there")
+        raise BundleProblem(f"libraries are missing: {', '.join(sorted(missing))}")
+    ok("every library the bundled programs, modules and plugins need is there")
 
 
 def ok(what: str) -> None:

@@ -42,6 +42,7 @@ contents = _load("bundle_contents.py")
         "PySide6/plugins/texttospeech/qtexttospeech_winrt.dll",
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
         "PySide6/Qt/lib/libQt6TextToSpeech.so.6",
         "PySide6/Qt/lib/libQt6Multimedia.so.6",
@@ -69,23 +70,65 @@ def test_what_the_app_uses_goes_into_the_bundle(destination: str):
         "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
         "PySide6/plugins/multimedia/ffmpegmediaplugin.dll",
         "PySide6/Qt/plugins/tls/libqopensslbackend.so",
-        "PySide6/Qt/lib/libQt6Quick.so.6",
-        "PySide6/Qt/lib/libQt6Qml.so.6",
-        "PySide6/Qt6Qml.dll",
-        "PySide6/Qt/lib/libavcodec.so.61",
-        "PySide6/avformat-61.dll",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
     ],
 )
 def test_what_the_app_never_uses_stays_out(destination: str):
-    """Translations, kiosk platforms, the test voice, QML, media playback and TLS stay out."""
+    """Translations, kiosk platforms, the test voice, the on-screen keyboard, the GTK look,
+    media playback and TLS stay out."""
     assert not contents.qt_file_wanted(destination)
 
 
-def test_a_top_level_link_to_a_left_out_library_is_left_out_too():
-    """PyInstaller's links beside the program are judged by what they point to, so no link in
-    the bundle points to nothing."""
-    assert not contents.entry_wanted(("libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Qml.so.6", "SYMLINK"))
-    assert contents.entry_wanted(("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"))
+def test_libraries_only_a_left_out_plugin_needs_are_left_out_with_it():
+    """The GTK look and the on-screen keyboard go, and with them GTK and QML, but a library
+    something kept also needs stays; no link beside the program points to a removed file."""
+    needs = {
+        "/qt/plugins/platformthemes/libqgtk3.so": ["/usr/lib/libgtk-3.so.0", "/usr/lib/libglib.so"],
+        "/usr/lib/libgtk-3.so.0": ["/usr/lib/libatk.so", "/usr/lib/libglib.so"],
+        "/qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so": ["/qt/lib/libQt6Qml.so"],
+        "/qt/plugins/platforms/libqxcb.so": ["/qt/lib/libQt6XcbQpa.so", "/usr/lib/libglib.so"],
+    }
+    entries = [
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+         "/qt/plugins/platformthemes/libqgtk3.so", "BINARY"),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+         "/qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/qt/plugins/platforms/libqxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Qml.so", "/qt/lib/libQt6Qml.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6XcbQpa.so", "/qt/lib/libQt6XcbQpa.so", "BINARY"),
+        ("libgtk-3.so.0", "/usr/lib/libgtk-3.so.0", "BINARY"),
+        ("libatk.so", "/usr/lib/libatk.so", "BINARY"),
+        ("libglib.so", "/usr/lib/libglib.so", "BINARY"),
+    ]  # fmt: skip
+    datas = [
+        ("libQt6Qml.so", "PySide6/Qt/lib/libQt6Qml.so", "SYMLINK"),
+        ("libQt6XcbQpa.so", "PySide6/Qt/lib/libQt6XcbQpa.so", "SYMLINK"),
+        ("PySide6/Qt/translations/qtbase_pl.qm", "/qt/translations/qtbase_pl.qm", "DATA"),
+        ("assets/fonts/Andika-Regular.ttf", "/src/assets/fonts/Andika-Regular.ttf", "DATA"),
+    ]
+    binaries, datas = contents.trim(entries, datas, lambda path: needs.get(path, []))
+    assert [name for name, _, _ in binaries] == [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/lib/libQt6XcbQpa.so",
+        "libglib.so",
+    ]
+    assert [name for name, _, _ in datas] == ["libQt6XcbQpa.so", "assets/fonts/Andika-Regular.ttf"]
+
+
+def test_the_laptops_own_c_plus_plus_runtime_fonts_and_sound_libraries_are_used():
+    """Graphics drivers, font settings and sound plugins on the laptop need its own copies of
+    these libraries, so the Linux bundle does not carry the build machine's; a Python library's
+    private, renamed copy stays."""
+    entries = [
+        (name, f"/usr/lib/{name}", "BINARY")
+        for name in ("libstdc++.so.6", "libgcc_s.so.1", "libfontconfig.so.1", "libfreetype.so.6",
+                     "libasound.so.2", "libpulse.so.0", "pillow.libs/libfreetype-57f805ba.so.6")
+    ]  # fmt: skip
+    binaries, _ = contents.trim(entries, [], lambda path: [])
+    assert [name for name, _, _ in binaries] == [
+        "libpulse.so.0",
+        "pillow.libs/libfreetype-57f805ba.so.6",
+    ]
 
 
 def _modules_imported_by_the_app() -> set[str]:
