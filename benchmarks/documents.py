@@ -47,7 +47,8 @@ from lasting_home_desktop.storage.example_drawings import house_drawing_png  # n
 
 RUNS = 15
 BATCH = 100
-FIRST = ("Łukasz", "Zofia", "Αθηνά", "Жанна", "Bảo", "Ștefan", "Ola", "Mo", "Siân", "Tobi")
+# Names in several scripts, Urdu among them (joined and put in reading order line by line).
+FIRST = ("Łukasz", "Zofia", "Αθηνά", "Жанна", "Bảo", "Ștefan", "Ola", "عائشہ", "Siân", "Tobi")
 
 
 def add_children(store: CaseloadStore, count: int) -> list[str]:
@@ -81,7 +82,8 @@ def add_children(store: CaseloadStore, count: int) -> list[str]:
             PictureChoice(PictureKind.DRAWING, info.drawing_id), TODAY
         )
         voices.save(child.id, voice)
-        cards.save(child.id, CardMessage(message="Dear friend, we are so proud of you. " * 4))
+        message = f"Dear {FIRST[index % len(FIRST)]}, we are so proud of you 🎉. " * 4
+        cards.save(child.id, CardMessage(message=message))
         ids.append(child.id)
     return ids
 

@@ -104,7 +104,6 @@ def run_app(
     from .ui.app_session import AppSession
 
     def build_window(store: CaseloadStore) -> QWidget:
-        from .storage.adults import AdultRecords
         from .ui.worker.main_window import WorkerWindow
         from .ui.worker.trust_menu import TrustMenu
 
@@ -113,7 +112,6 @@ def run_app(
             today=today,
             messages=messages,
             example_children=_add_example_children,
-            extra_flags=lambda opened: AdultRecords(opened).tracker_extra_flags(today),
             title_note="example children" if demo else "",
         )
         TrustMenu(window, session, messages)

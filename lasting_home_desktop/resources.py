@@ -58,6 +58,7 @@ FONT_FALLBACK = ("fonts", "NotoSans-Regular.ttf")
 FONT_FALLBACK_BOLD = ("fonts", "NotoSans-Bold.ttf")
 # Urdu, Arabic and Persian letters, which the main typeface does not have.
 FONT_ARABIC = ("fonts", "NotoSansArabic.ttf")
+FONT_ARABIC_BOLD = ("fonts", "NotoSansArabic-Bold.ttf")
 
 
 def picture(name: str) -> Path:

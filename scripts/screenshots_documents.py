@@ -1,6 +1,7 @@
 """Render the card, the certificate and pages of the book to docs/screenshots/doc-*.png.
 
-Uses a fictional child in a temporary data folder and pdftoppm (poppler-utils).
+Uses fictional children in a temporary data folder (Ola, and Ayesha, whose name and card
+message are in Urdu) and pdftoppm (poppler-utils).
 
     .venv/bin/python scripts/screenshots_documents.py
 """
@@ -45,14 +46,23 @@ MESSAGE = (
     "drawing of your home made everyone smile. Jo and Sam are so proud of you, and so are we. "
     "Enjoy your special cake!"
 )
+URDU_MESSAGE = (
+    "پیاری عائشہ، ہم سب کو آپ پر بہت فخر ہے۔ آپ کا گھر ہمیشہ آپ کا گھر رہے گا، اور جو اور سیم "
+    "ہمیشہ آپ کے ساتھ ہیں۔ اپنے خاص کیک کا مزہ لیں!"
+)
 
 
-def example_child(store: CaseloadStore) -> str:
+def example_child(
+    store: CaseloadStore,
+    names: tuple[str, str, str] = ("Aleksandra", "Ola", "Nowak"),
+    message: str = MESSAGE,
+) -> str:
+    first, preferred, last = names
     child = store.add_child(
         ChildRecord(
-            first_name="Aleksandra",
-            preferred_name="Ola",
-            last_name="Nowak",
+            first_name=first,
+            preferred_name=preferred,
+            last_name=last,
             date_of_birth=dt.date(2018, 4, 9),
             people=PeopleAroundChild(
                 carers=("Jo Clarke", "Sam Clarke"),
@@ -77,7 +87,7 @@ def example_child(store: CaseloadStore) -> str:
     day = TODAY - dt.timedelta(days=12)
     voice = (
         ChildVoice()
-        .with_preferred_name("Ola", day)
+        .with_preferred_name(preferred, day)
         .with_picture(PictureChoice(PictureKind.DRAWING, info.drawing_id), day)
         .with_person("carers", True, day)
         .with_person("social_worker", True, day)
@@ -101,14 +111,16 @@ def example_child(store: CaseloadStore) -> str:
     for page in Page:
         voice = voice.with_visit(page)
     ChildVoiceRecords(store).save(child.id, voice)
-    CardMessages(store).save(child.id, CardMessage(message=MESSAGE, colour="look"))
+    CardMessages(store).save(child.id, CardMessage(message=message, colour="look"))
     return child.id
 
 
-def render(pdf: bytes, stem: str, work: Path, pages: tuple[int, ...] | None = None) -> list[Path]:
+def render(
+    pdf: bytes, stem: str, work: Path, pages: tuple[int, ...] | None = None, dpi: int = 70
+) -> list[Path]:
     source = work / f"{stem}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "70", str(source), str(work / stem)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(source), str(work / stem)], check=True)
     made = sorted(work.glob(f"{stem}-*.png"))
     out = []
     for number, png in enumerate(made, start=1):
@@ -131,6 +143,10 @@ def main() -> int:
             made = render(card_pdf(sources), "card", work)
             made += render(certificate_pdf(sources), "certificate", work)
             made += render(book_pdf(sources), "book", work, pages=(1, 2, 3))
+            urdu = ("Ayesha", "عائشہ", "Khan")
+            sources = keepsake_sources(store, example_child(store, urdu, URDU_MESSAGE), TODAY)
+            made += render(certificate_pdf(sources), "certificate-urdu", work, dpi=90)
+            made += render(card_pdf(sources), "card-urdu", work, pages=(2,), dpi=90)
         made += app_screenshots(work)
     for path in made:
         print(path.relative_to(ROOT))

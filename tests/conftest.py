@@ -1,13 +1,19 @@
 """Shared test set-up: no screen needed, and every test gets its own data folder."""
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No screen needed: Qt's offscreen platform, with three screens side by side: the default one
+# (800 × 800, the first, so it is the primary one every other test uses), a 1366 × 768 laptop
+# and 1920 × 1080 at 150 % (1280 × 720), for the tests that check windows fit the screens
+# councils use (tests/gui/test_screen_fit.py).
+SCREENS = Path(__file__).resolve().parent / "screens.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 # A test must never read or write the user's real data folder.
 os.environ.pop("LASTING_HOME_DATA", None)
 
 import datetime as dt  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402

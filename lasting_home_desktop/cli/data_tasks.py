@@ -104,7 +104,7 @@ def _tracker_options(parser: argparse.ArgumentParser) -> None:
 
 def _tracker(args: argparse.Namespace) -> int:
     from ..domain.tracker import tracker_csv_text, tracker_rows
-    from ..storage.adults import AdultRecords
+    from ..storage.status_facts import status_facts
 
     folder = existing_folder(args)
     # Read only, so it works while the app has the folder open.
@@ -113,7 +113,7 @@ def _tracker(args: argparse.Namespace) -> int:
             store.children(),
             args.today,
             store.settings().journey,
-            extra_flags=AdultRecords(store).tracker_extra_flags(args.today),
+            status_facts(store),
         )
     target = args.csv.expanduser()
     if target.is_dir():

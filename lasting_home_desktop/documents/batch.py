@@ -21,13 +21,18 @@ from ..domain.dates import format_short
 from ..domain.outcome import outcome_check
 from ..storage.caseload import CaseloadStore
 from ..storage.safe_files import StorageWriteError, atomic_write
-from .card import PAGE_H, PAGE_W, card_pdf, draw_card
+from .card import PAGE_H, PAGE_W, MessageTooLong, card_pdf, draw_card
 from .certificate import certificate_pdf, draw_certificate
-from .filenames import safe_file_name, unique_path_name
+from .filenames import document_file_name, safe_file_name, unique_path_name
+from .fonts import initial_font
 from .keepsakes import KeepsakeSources, keepsake_sources
 from .style import document_info
 
 COMBINED_TITLE = "Lasting Home cards and certificates"
+PRINTING_NOTE = (
+    "Print on both sides of the paper, flipping on the short edge, at actual size (100%); "
+    "then fold each card in half. Any other way, the inside of a card prints upside down."
+)
 # progress(children done, children in all, the name of the child just finished)
 Progress = Callable[[int, int, str], None]
 
@@ -108,10 +113,13 @@ def make_batch(
     result = BatchResult()
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    together = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1) if combined else None
+    together = None
+    if combined:
+        together = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, **initial_font())
     if together is not None:
         document_info(together, COMBINED_TITLE)
     taken: set[str] = set()
+    shared = _shared_names(sources)
     for index, item in enumerate(sources):
         if should_stop is not None and should_stop():
             result.stopped = True
@@ -119,11 +127,11 @@ def make_batch(
         child = item.child
         try:
             written = []
+            # Children who share a name are told apart by their person ID or birthday.
+            apart = _told_apart_by(child) if child.full_name.casefold() in shared else ""
             for kind, make in (("card", card_pdf), ("certificate", certificate_pdf)):
-                name = unique_path_name(
-                    safe_file_name(f"{child.full_name} - {kind.title()}", fallback=kind, ext="pdf"),
-                    taken,
-                )
+                name = document_file_name(child.full_name, kind.title(), apart)
+                name = unique_path_name(name, taken)
                 taken.add(name)
                 path = folder / name
                 atomic_write(path, make(item))
@@ -170,6 +178,19 @@ def _add_to_combined(canvas: Canvas, item: KeepsakeSources) -> None:
     canvas.showPage()
 
 
+def _shared_names(sources: Sequence[KeepsakeSources]) -> set[str]:
+    names = [item.child.full_name.casefold() for item in sources]
+    return {name for name in names if names.count(name) > 1}
+
+
+def _told_apart_by(child: ChildRecord) -> str:
+    if child.case_id.strip():
+        return child.case_id.strip()
+    if child.date_of_birth is not None:
+        return f"born {format_short(child.date_of_birth).replace('/', '-')}"
+    return ""
+
+
 def _range_text(sources: Sequence[KeepsakeSources]) -> str:
     days = [s.child.journey.visit for s in sources if s.child.journey.visit]
     if not days:
@@ -179,7 +200,7 @@ def _range_text(sources: Sequence[KeepsakeSources]) -> str:
 
 
 def _problem(child: ChildRecord, error: Exception) -> ChildProblem:
-    if isinstance(error, StorageWriteError):
+    if isinstance(error, StorageWriteError | MessageTooLong):
         text = error.kind_message
     elif isinstance(error, OSError):
         text = f"The file could not be written ({error.strerror or error})."

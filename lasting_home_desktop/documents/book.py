@@ -4,6 +4,7 @@ to share at the meeting or panel and to keep in their memory box (A4 portrait)."
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -34,9 +35,11 @@ from ..domain.child_voice import (
     page_title,
 )
 from ..domain.dates import format_long
+from .fonts import REGULAR, initial_font
 from .keepsakes import KeepsakeSources
 from .pictures import DECORATION_SIDE, PreparedPicture, fitted, place, prepared, set_picture
-from .style import border, confetti, paper, paragraph, style
+from .style import OUR_FONT, border, confetti, name_style, paper, paragraph, style
+from .text_block import Box
 
 PAGE_W, PAGE_H = A4
 MARGIN = 62
@@ -60,6 +63,7 @@ def book_pdf(sources: KeepsakeSources) -> bytes:
         subject="",
         creator="Lasting Home Desktop",
         pageCompression=1,
+        **initial_font(),
     )
 
     def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
@@ -68,7 +72,7 @@ def book_pdf(sources: KeepsakeSources) -> bytes:
         confetti(canvas, colours, 0, 0, PAGE_W, PAGE_H, edge=34)
         border(canvas, colours, 0, 0, PAGE_W, PAGE_H, inset=20)
         canvas.setFillColor(HexColor(colours.main))
-        canvas.setFont("LastingHome", 11)
+        canvas.setFont(REGULAR, 11)
         canvas.drawCentredString(PAGE_W / 2, 40, str(document.page))
         canvas.restoreState()
 
@@ -117,21 +121,7 @@ def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
             prompt = choice(PROMPTS, answer.prompt)
             story += _words(prompt.text(band) if prompt else "", answer.text, answer.mark, colours)
     if sources.drawings:
-        story += heading(Page.DRAWINGS, "sticker-rainbow")
-        for drawing in sources.drawings:
-            picture = prepared(drawing.data)
-            if picture is None:
-                continue
-            story.append(
-                KeepTogether(
-                    [
-                        paragraph(drawing.name, style(16, colours.main, True), True),
-                        Spacer(1, 6),
-                        _image(picture, FRAME_W, 420),
-                        Spacer(1, 22),
-                    ]
-                )
-            )
+        story += heading(Page.DRAWINGS, "sticker-rainbow") + _drawings(sources, colours)
     if len(story) <= 8:
         story.append(
             paragraph(
@@ -143,12 +133,26 @@ def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
     return story
 
 
+def _drawings(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
+    """Each drawing with its name above it, kept together on one page."""
+    flow: list[Flowable] = []
+    for drawing in sources.drawings:
+        picture = prepared(drawing.data)
+        if picture is None:
+            continue
+        name = paragraph(drawing.name, name_style(16, colours.main, True))
+        flow.append(
+            KeepTogether([name, Spacer(1, 6), _image(picture, FRAME_W, 420), Spacer(1, 22)])
+        )
+    return flow
+
+
 def _cover(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
     child_band = sources.band is AgeBand.CHILD
     title = "My Lasting Home" if child_band else "My Lasting Home"
     flow: list[Flowable] = [
         Spacer(1, 40),
-        paragraph(title, style(40, colours.main, True), True),
+        paragraph(title, name_style(40, colours.main, True)),
         Spacer(1, 30),
     ]
     picture = prepared(sources.picture) or prepared(set_picture("sticker-house"))
@@ -156,7 +160,7 @@ def _cover(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
         flow.append(_image(picture, 300, 300))
     flow += [
         Spacer(1, 30),
-        paragraph(sources.name, style(36, colours.ink, True), True),
+        paragraph(sources.name, name_style(36, colours.ink, True)),
         Spacer(1, 16),
         paragraph(
             "Everything I chose and made" if child_band else "What I chose, said and made",
@@ -176,12 +180,13 @@ def _heading(text: str, icon: str, colours: Palette) -> Table:
     picture = prepared(set_picture(icon), DECORATION_SIDE)
     cells = [
         _image(picture, 44, 44) if picture else "",
-        paragraph(text, style(24, colours.main, True, TA_LEFT), True),
+        paragraph(text, name_style(24, colours.main, True, TA_LEFT)),
     ]
     table = Table([cells], colWidths=[58, FRAME_W - 58])
     table.setStyle(
         TableStyle(
             [
+                OUR_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, 0), 2, HexColor(colours.light)),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
@@ -200,7 +205,7 @@ def _grid(items: list[tuple[str, str]], colours: Palette, columns: int = 3) -> T
         picture = prepared(set_picture(picture_name), DECORATION_SIDE)
         cell: list[Flowable] = [_image(picture, 84, 84)] if picture else []
         cell.append(Spacer(1, 6))
-        cell.append(paragraph(label, style(14, colours.ink, align=TA_CENTER)))
+        cell.append(paragraph(label, name_style(14, colours.ink, align=TA_CENTER)))
         cells.append(cell)
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
@@ -208,6 +213,7 @@ def _grid(items: list[tuple[str, str]], colours: Palette, columns: int = 3) -> T
     table.setStyle(
         TableStyle(
             [
+                OUR_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("TOPPADDING", (0, 0), (-1, -1), 10),
@@ -220,23 +226,19 @@ def _grid(items: list[tuple[str, str]], colours: Palette, columns: int = 3) -> T
 
 
 def _words(prompt: str, text: str, mark: WordsMark | None, colours: Palette) -> list[Flowable]:
-    """The child's words in a soft box, with who wrote them down; long words flow on."""
+    """The child's words in a soft box, with who wrote them down; long words flow on. The
+    prompt keeps with the first lines of its answer, never alone at the foot of a page."""
     flow: list[Flowable] = []
     if prompt:
-        flow.append(paragraph(prompt, style(15, colours.main, True, TA_LEFT), True))
-        flow.append(Spacer(1, 6))
-    box = style(15, colours.ink, align=TA_LEFT, leading=21)
-    box.backColor = HexColor("#ffffff")
-    box.borderColor = HexColor(colours.light)
-    box.borderWidth = 1.5
-    box.borderPadding = (10, 12, 10, 12)
-    box.borderRadius = 8
-    box.leftIndent = box.rightIndent = 12
-    flow.append(Spacer(1, 8))
+        ask = replace(style(15, colours.main, True, TA_LEFT), space_after=14, keep_with_next=True)
+        flow.append(paragraph(prompt, ask))
+    box = replace(
+        style(15, colours.ink, align=TA_LEFT, leading=21, space_after=8), box=Box(colours.light)
+    )
     flow += [paragraph(part, box) for part in _paragraphs(text)]
     if mark is not None:
         note = "In my own words" if mark is WordsMark.OWN_WORDS else "Written down by my worker"
-        flow.append(Spacer(1, 12))
+        flow.append(Spacer(1, 4))
         flow.append(paragraph(note, style(11, colours.main, align=TA_LEFT)))
     flow.append(Spacer(1, 16))
     return flow

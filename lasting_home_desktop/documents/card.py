@@ -1,8 +1,12 @@
-"""The child's personalised card: an A4 sheet printed on both sides and folded in half.
+"""The child's personalised card: one A4 sheet, printed on both sides and folded in half.
 
 Page 1 is the outside (front on the right, back on the left); page 2 the inside (what was
-decided on the left, the personal message on the right). Print both sides, flipping on the
-short edge, and fold. A long message carries on to more pages rather than being cut off.
+decided and how the child chose to celebrate on the left, the personal message on the right).
+Printed on both sides and flipped on the short edge, the inside is the right way up; a small
+line on the back says so, for whoever prints it. The message always fits its panel: it is
+written smaller as it grows, and a message too long for any size a child can read is refused
+with a kind word, never run on to a second sheet. Every mark keeps 5 mm from the paper's edge,
+where office printers cannot print.
 """
 
 from __future__ import annotations
@@ -13,21 +17,24 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph, Spacer
+from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
-from ..domain.card_message import Palette
+from ..domain.card_message import MESSAGE_LIMIT, Palette
 from ..domain.child import AgeBand, DecisionRoute
 from ..domain.dates import format_long
 from ..domain.outcome import require_outcome_decided
-from .keepsakes import KeepsakeSources, outcome_detail, outcome_sentence
+from .fonts import initial_font
+from .keepsakes import KeepsakeSources, celebration_choice, outcome_detail, outcome_sentence
 from .pictures import prepared
 from .style import (
+    SAFE_EDGE,
     border,
     document_info,
     dots,
     draw_fitted,
     draw_picture,
+    name_style,
     paper,
     paragraph,
     sticker,
@@ -38,12 +45,30 @@ PAGE_W, PAGE_H = landscape(A4)
 PANEL_W = PAGE_W / 2
 MARGIN = 44
 TITLE = "Lasting Home card"
+PRINTING_NOTE = (
+    "Print on both sides of one A4 sheet, flipping on the short edge, then fold in half."
+)
+MESSAGE_SIZES = (17, 16, 15, 14, 13, 12, 11.5, 11, 10.5, 10)  # a child can read 10 pt
+_MESSAGE_TOP = PAGE_H - MARGIN - 18
+_MESSAGE_BOTTOM = MARGIN + 6
+
+
+class MessageTooLong(ValueError):
+    """The card message cannot fit inside the card at any size a child can read."""
+
+    def __init__(self, name: str, length: int):
+        self.kind_message = (
+            f"The message on {name}'s card is too long to fit inside the card ({length:,} "
+            f"characters; up to {MESSAGE_LIMIT:,} fit, on fewer lines). Please shorten it on "
+            "the Documents part of the child's page. Nothing has been lost."
+        )
+        super().__init__(self.kind_message)
 
 
 def card_pdf(sources: KeepsakeSources) -> bytes:
     """The card as PDF bytes."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
+    canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), pageCompression=1, **initial_font())
     document_info(canvas, TITLE)
     draw_card(canvas, sources)
     canvas.save()
@@ -51,52 +76,40 @@ def card_pdf(sources: KeepsakeSources) -> bytes:
 
 
 def draw_card(canvas: Canvas, sources: KeepsakeSources) -> int:
-    """Draw the card's pages onto a canvas (one card, or one of many in a batch); returns
-    how many pages it took."""
+    """Draw the card's two pages onto a canvas (one card, or one of many in a batch); returns
+    how many pages it took (always 2: one sheet)."""
     require_outcome_decided(sources.child)  # never a yes before the decision
+    flow = message_flow(sources)  # before drawing anything: a refusal leaves no half card
     colours = sources.palette
     start = canvas.getPageNumber()
     _outside(canvas, sources, colours)
     canvas.showPage()
-    _inside(canvas, sources, colours)
+    _inside(canvas, sources, colours, flow)
     canvas.showPage()
     return canvas.getPageNumber() - start
 
 
-def _panel(canvas: Canvas, colours: Palette, left: float) -> None:
-    paper(canvas, colours, left, 0, PANEL_W, PAGE_H)
-    border(canvas, colours, left, 0, PANEL_W, PAGE_H, inset=18)
+def _sheet(canvas: Canvas, colours: Palette) -> None:
+    paper(canvas, colours, 0, 0, PAGE_W, PAGE_H)
+    for left in (0, PANEL_W):
+        inner = SAFE_EDGE + 4
+        x = left + (inner if left == 0 else 8)
+        border(canvas, colours, x, inner, PANEL_W - inner - 8, PAGE_H - 2 * inner, inset=0)
 
 
 def _outside(canvas: Canvas, sources: KeepsakeSources, colours: Palette) -> None:
     child_band = sources.band is AgeBand.CHILD
-    # The back (left half): small and quiet.
-    _panel(canvas, colours, 0)
+    _sheet(canvas, colours)
+    # The back (left half): small and quiet, with how to print it.
     sticker(canvas, "sticker-house", PANEL_W / 2 - 30, PAGE_H / 2 - 10, 60)
+    back = PANEL_W - 2 * MARGIN
+    draw_fitted(canvas, "Lasting Home", MARGIN, PAGE_H / 2 - 24, back, 30, 16, colours.main, True)
     draw_fitted(
-        canvas,
-        "Lasting Home",
-        MARGIN,
-        PAGE_H / 2 - 24,
-        PANEL_W - 2 * MARGIN,
-        30,
-        16,
-        colours.main,
-        bold=True,
+        canvas, format_long(sources.decided_on), MARGIN, PAGE_H / 2 - 50, back, 24, 11, colours.ink
     )
-    draw_fitted(
-        canvas,
-        format_long(sources.decided_on),
-        MARGIN,
-        PAGE_H / 2 - 50,
-        PANEL_W - 2 * MARGIN,
-        24,
-        11,
-        colours.ink,
-    )
+    draw_fitted(canvas, PRINTING_NOTE, MARGIN, 64, back, 24, 7.5, colours.ink, smallest=6)
     # The front (right half): their picture and their name.
     left = PANEL_W
-    _panel(canvas, colours, left)
     for name, x, y, size in (
         ("sticker-star", left + 40, PAGE_H - 92, 48),
         ("sticker-sparkles", left + PANEL_W - 90, PAGE_H - 96, 50),
@@ -113,123 +126,109 @@ def _outside(canvas: Canvas, sources: KeepsakeSources, colours: Palette) -> None
         canvas, picture, left + 80, box_top - box_h, PANEL_W - 160, box_h, colours.main
     ):
         sticker(canvas, "sticker-house", left + PANEL_W / 2 - 100, box_top - box_h + 35, 200)
+    name_top = box_top - box_h - 24
+    # Long names size down (never cut mid-word) to stay above the dots.
     draw_fitted(
-        canvas,
-        sources.name,
-        left + MARGIN,
-        box_top - box_h - 24,
-        width,
-        84,  # long names size down to stay above the dots
-        44,
-        colours.main,
-        bold=True,
-        smallest=14,
+        canvas, sources.name, left + MARGIN, name_top, width, 84, 44, colours.main, True, 12
     )
     dots(canvas, colours, left + MARGIN + 40, 84, width - 80)
 
 
-def _inside(canvas: Canvas, sources: KeepsakeSources, colours: Palette) -> None:
+def _inside(
+    canvas: Canvas, sources: KeepsakeSources, colours: Palette, flow: list[Flowable]
+) -> None:
     child_band = sources.band is AgeBand.CHILD
-    _panel(canvas, colours, 0)
+    _sheet(canvas, colours)
     width = PANEL_W - 2 * MARGIN
     cheer = f"Great news, {sources.name}!" if child_band else f"Good news, {sources.name}"
-    used = draw_fitted(canvas, cheer, MARGIN, PAGE_H - 60, width, 90, 30, colours.main, True, 14)
-    sticker(canvas, "sticker-house", PANEL_W / 2 - 55, PAGE_H - 90 - used - 110, 110)
-    top = PAGE_H - 110 - used - 120
-    used = draw_fitted(
-        canvas,
-        outcome_sentence(sources),
-        MARGIN,
-        top,
-        width,
-        130,
-        22,
-        colours.ink,
-        bold=True,
-        smallest=12,
+    top = PAGE_H - 58
+    top -= draw_fitted(canvas, cheer, MARGIN, top, width, 80, 30, colours.main, True, 12)
+    celebration = celebration_choice(sources)
+    side = 80 if celebration else 104
+    sticker(canvas, "sticker-house", PANEL_W / 2 - side / 2, top - 8 - side, side)
+    top -= side + 22
+    top -= draw_fitted(
+        canvas, outcome_sentence(sources), MARGIN, top, width, 110, 22, colours.ink, True, 11
     )
-    draw_fitted(
-        canvas,
-        outcome_detail(sources),
-        MARGIN,
-        top - used - 14,
-        width,
-        110,
-        15,
-        colours.ink,
-        smallest=10,
+    top -= 10
+    detail_room = 92 if celebration else 130
+    top -= draw_fitted(
+        canvas, outcome_detail(sources), MARGIN, top, width, detail_room, 15, colours.ink, False, 10
     )
-    dots(canvas, colours, MARGIN + 40, 70, width - 80)
-
-    _panel(canvas, colours, PANEL_W)
-    flow = _message_flow(sources, colours)
-    _fill(_frame(PANEL_W), flow, canvas)
-    # A long message carries on over more pages, two panels at a time; nothing is cut off.
-    while flow:
-        canvas.showPage()
-        for left in (0, PANEL_W):
-            _panel(canvas, colours, left)
-            if flow and not _fill(_frame(left), flow, canvas):
-                flow.pop(0)  # taller than a whole panel and cannot split: never loop for ever
+    if celebration is not None:
+        _celebration(canvas, colours, celebration.words, celebration.pictures, top - 12)
+    dots(canvas, colours, MARGIN + 40, 62, width - 80)
+    _message(canvas, flow)
 
 
-def _fill(frame: Frame, flow: list[Flowable], canvas: Canvas) -> int:
-    """Put as much of the flow into the frame as fits, splitting a paragraph at the foot
-    (Frame.addFromList never splits). Returns how many pieces went in."""
-    placed = 0
-    while flow:
-        if frame.add(flow[0], canvas, trySplit=1):
-            flow.pop(0)
-            placed += 1
-            continue
-        parts = frame.split(flow[0], canvas)
-        if len(parts) < 2:
-            break
-        flow[0:1] = parts
-        if frame.add(flow[0], canvas, trySplit=1):
-            flow.pop(0)
-            placed += 1
-        break
-    return placed
+def _celebration(
+    canvas: Canvas, colours: Palette, words: str, pictures: tuple[str, ...], top: float
+) -> None:
+    """The celebration the child chose: its pictures, with the words under them."""
+    # Above the dots (at 62): the pictures shrink, or stand aside, to leave the words room.
+    side = min(52.0, top - 76 - 8 - 22)
+    shown = pictures[:3] if side >= 26 else ()
+    row = len(shown) * side + (len(shown) - 1) * 10
+    x = PANEL_W / 2 - row / 2
+    for name in shown:
+        sticker(canvas, name, x, top - side, side)
+        x += side + 10
+    width = PANEL_W - 2 * MARGIN
+    words_top = top - side - 8 if shown else top
+    room = max(14.0, words_top - 76)
+    draw_fitted(canvas, words, MARGIN, words_top, width, room, 15, colours.main, True, 9)
 
 
-def _frame(left: float) -> Frame:
-    return Frame(
-        left + MARGIN,
-        MARGIN + 6,
-        PANEL_W - 2 * MARGIN,
-        PAGE_H - 2 * MARGIN - 24,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        showBoundary=0,
-    )
+def _message(canvas: Canvas, flow: list[Flowable]) -> None:
+    x, y = PANEL_W + MARGIN, _MESSAGE_TOP
+    width = PANEL_W - 2 * MARGIN
+    for item in flow:
+        y -= item.getSpaceBefore()
+        _, height = item.wrap(width, y - _MESSAGE_BOTTOM)
+        item.drawOn(canvas, x, y - height)
+        y -= height + item.getSpaceAfter()
 
 
-def _message_flow(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
-    child_band = sources.band is AgeBand.CHILD
+def message_flow(sources: KeepsakeSources) -> list[Flowable]:
+    """The inside right panel at the largest size at which it fits; MessageTooLong if it does
+    not fit even at the smallest size a child can read."""
+    width = PANEL_W - 2 * MARGIN
+    room = _MESSAGE_TOP - _MESSAGE_BOTTOM
+    for size in MESSAGE_SIZES:
+        flow = _message_flow(sources, size)
+        used = sum(
+            item.getSpaceBefore() + item.wrap(width, room)[1] + item.getSpaceAfter()
+            for item in flow
+        )
+        if used <= room:
+            return flow
+    raise MessageTooLong(sources.name, len(sources.card.message.strip()))
+
+
+def _message_flow(sources: KeepsakeSources, size: float) -> list[Flowable]:
+    colours = sources.palette
     message = sources.card.message.strip()
-    # A short message is written large; a long one smaller, and then it flows on.
-    size = 17 if len(message) < 300 else 14 if len(message) < 900 else 12
-    heading = "A message for you" if child_band else "A message for you"
     flow: list[Flowable] = [
-        paragraph(heading, style(20, colours.main, bold=True, space_after=12), bold=True),
+        paragraph("A message for you", style(20, colours.main, True, space_after=12)),
     ]
     if message:
         for part in message.split("\n\n"):
-            flow.append(paragraph(part, style(size, colours.ink, align=TA_LEFT, space_after=8)))
+            if part.strip():
+                flow.append(paragraph(part, style(size, colours.ink, align=TA_LEFT, space_after=8)))
     else:
         flow.append(Spacer(1, 150))
     role = "Panel Chair" if sources.child.route is DecisionRoute.PANEL else "Team Manager"
     flow += [
-        Spacer(1, 18),
+        Spacer(1, 14),
         paragraph("With very best wishes,", style(14, colours.ink, align=TA_LEFT)),
-        Spacer(1, 40),
+        Spacer(1, 36),
         _SignatureLine(colours.ink),
-        paragraph(sources.signer or role, style(14, colours.ink, bold=True, align=TA_LEFT), True),
-        Paragraph(role, style(11, colours.ink, align=TA_LEFT)),
     ]
+    if sources.signer:
+        flow.append(paragraph(sources.signer, name_style(14, colours.ink, True, TA_LEFT)))
+        flow.append(paragraph(role, style(11, colours.ink, align=TA_LEFT)))
+    else:  # no one named yet: the role once, never "Panel Chair / Panel Chair"
+        flow.append(paragraph(role, style(14, colours.ink, True, TA_LEFT)))
     return flow
 
 

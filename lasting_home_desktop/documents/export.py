@@ -12,9 +12,10 @@ from ..domain.outcome import outcome_check
 from ..storage.caseload import CaseloadStore
 from ..storage.safe_files import atomic_write
 from .book import book_pdf
-from .card import card_pdf
+from .card import MessageTooLong, card_pdf
 from .certificate import certificate_pdf
-from .filenames import safe_file_name, unique_path_name
+from .filenames import document_file_name as file_name_for
+from .filenames import unique_path_name
 from .keepsakes import KeepsakeSources, keepsake_sources
 from .professional import PROFESSIONAL_DOCUMENTS, professional_pdf
 
@@ -65,9 +66,9 @@ def document_pdf(store: CaseloadStore, child_id: str, key: str, today: dt.date) 
 
 
 def document_file_name(store: CaseloadStore, child_id: str, key: str) -> str:
-    """e.g. "Aleksandra Nowak - Certificate.pdf", made safe for any file system."""
-    child = store.child(child_id)
-    return safe_file_name(f"{child.full_name} - {kind(key).title}", fallback=key, ext="pdf")
+    """e.g. "Aleksandra Nowak - Certificate.pdf", made safe for any file system; a long name
+    is cut, never the kind of document."""
+    return file_name_for(store.child(child_id).full_name, kind(key).title)
 
 
 @dataclass
@@ -89,10 +90,15 @@ def write_child_documents(
         if reason:
             written.notes.append(f"{kind(key).title}: {reason}")
             continue
+        try:
+            data = document_pdf(store, child_id, key, today)
+        except MessageTooLong as error:
+            written.notes.append(f"{kind(key).title}: {error.kind_message}")
+            continue
         name = unique_path_name(document_file_name(store, child_id, key), taken)
         taken.add(name)
         path = folder / name
-        atomic_write(path, document_pdf(store, child_id, key, today))
+        atomic_write(path, data)
         written.files.append(path)
         written.made.append(key)
     return written

@@ -38,6 +38,20 @@ def safe_file_name(text: str, fallback: str = "document", ext: str = "") -> str:
     return name + ext
 
 
+def document_file_name(name: str, document: str, told_apart_by: str = "") -> str:
+    """ "Aleksandra Nowak - Certificate.pdf": the person's name is cut to make room, never
+    the kind of document, so six documents of one child never come out as "(2)"..."(6)".
+    `told_apart_by` (a person ID, a date of birth) follows the name, for children who share
+    one."""
+    tail = f" - {safe_file_name(document, fallback='document')}.pdf"
+    person = name.strip() + (f" ({told_apart_by.strip()})" if told_apart_by.strip() else "")
+    person = safe_file_name(person, fallback="child")
+    room = MOST_CHARACTERS - len(tail)
+    if len(person) > room:
+        person = person[:room].rstrip(" .-(")
+    return person + tail
+
+
 def unique_path_name(name: str, taken: set[str]) -> str:
     """The name, or "name (2).pdf", "name (3).pdf"... when it is already used (any case)."""
     lowered = {t.casefold() for t in taken}

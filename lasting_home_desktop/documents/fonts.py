@@ -1,21 +1,21 @@
-"""The typeface of every PDF, registered once, and user text split into runs each font can draw.
+"""The typefaces of every PDF, registered once, and which face draws each character.
 
 Andika (SIL) is the main face: clear letter shapes made for early readers, with Latin Extended
 (Polish, Czech, Romanian, Turkish, Vietnamese) and Cyrillic. Its Greek covers only the letters
 used in phonetics, so Noto Sans fills in Greek and anything else Andika lacks; Noto Sans Arabic
-draws Urdu and Arabic names. A character no bundled font has (emoji, mostly) is left out and the
-rest of the text kept, so a PDF never shows empty boxes and never fails.
+(regular and bold) draws Urdu, Arabic and Persian. Emoji are drawn as pictures (documents.emoji);
+a character nothing can draw is left out (documents.text_layout), so a PDF never shows an empty
+box and never fails.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import resources
@@ -30,6 +30,7 @@ BOLD = "LastingHome-Bold"
 FALLBACK = "LastingHomeFallback"
 FALLBACK_BOLD = "LastingHomeFallback-Bold"
 ARABIC = "LastingHomeArabic"
+ARABIC_BOLD = "LastingHomeArabic-Bold"
 
 _FILES = {
     REGULAR: resources.FONT_REGULAR,
@@ -37,20 +38,67 @@ _FILES = {
     FALLBACK: resources.FONT_FALLBACK,
     FALLBACK_BOLD: resources.FONT_FALLBACK_BOLD,
     ARABIC: resources.FONT_ARABIC,
+    ARABIC_BOLD: resources.FONT_ARABIC_BOLD,
 }
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map for a font subset, with each joined Arabic letter form
+    (a presentation form) mapped back to the letters it stands for: a reader copying Urdu out
+    of the PDF gets the letters as typed, not their printed shapes."""
+    entries = []
+    for index, code in enumerate(subset):
+        letters = unicodedata.normalize("NFKC", chr(code)) if _presentation_form(code) else ""
+        target = (letters or chr(code)).encode("utf-16-be").hex().upper()
+        entries.append(f"<{index:02X}> <{target}>")
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def _presentation_form(code: int) -> bool:
+    return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
 @cache
 def register_fonts() -> str:
     """Register the bundled fonts with reportlab once; returns the main font's name."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the same map, Arabic letters copy out whole
     for name, parts in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resources.asset(*parts))))
-    for family, bold in ((REGULAR, BOLD), (FALLBACK, FALLBACK_BOLD), (ARABIC, ARABIC)):
+    for family, bold in ((REGULAR, BOLD), (FALLBACK, FALLBACK_BOLD), (ARABIC, ARABIC_BOLD)):
         addMapping(family, 0, 0, family)
         addMapping(family, 0, 1, family)
         addMapping(family, 1, 0, bold)
         addMapping(family, 1, 1, bold)
     return REGULAR
+
+
+def initial_font() -> dict[str, object]:
+    """Arguments for every Canvas and document template: each page starts in our own face.
+    reportlab's default, Helvetica, would otherwise be named (and not embedded) on every page."""
+    return {"initialFontName": register_fonts(), "initialFontSize": 10}
 
 
 @cache
@@ -60,84 +108,61 @@ def _glyphs(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
 
 
-def _font_for(char: str, bold: bool) -> str | None:
+@cache
+def font_for(char: str, bold: bool = False) -> str | None:
+    """The bundled face that draws this character (bold where asked), or None."""
     code = ord(char)
-    main, fallback = (BOLD, FALLBACK_BOLD) if bold else (REGULAR, FALLBACK)
+    faces = (BOLD, FALLBACK_BOLD, ARABIC_BOLD) if bold else (REGULAR, FALLBACK, ARABIC)
+    main, fallback, arabic = faces
     # Greek words come wholly from the fallback, not mixed with Andika's phonetic letters.
     if (0x0370 <= code <= 0x03FF or 0x1F00 <= code <= 0x1FFF) and code in _glyphs(fallback):
         return fallback
-    if code in _glyphs(main):
-        return main
-    if code in _glyphs(fallback):
-        return fallback
-    if code in _glyphs(ARABIC):
-        return ARABIC
+    # Arabic-script letters, joined forms and marks come from one face, so a word is whole.
+    if _arabic_script(code) and code in _glyphs(arabic):
+        return arabic
+    for face in (main, fallback, arabic):
+        if code in _glyphs(face):
+            return face
     return None
 
 
-def _invisible(char: str) -> bool:
-    # Joiners, variation selectors and private-use code points belong to emoji being left out.
-    code = ord(char)
+def _arabic_script(code: int) -> bool:
     return (
-        unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co")
-        or 0xFE00 <= code <= 0xFE0F
-        or 0xE0100 <= code <= 0xE01EF
+        0x0600 <= code <= 0x06FF
+        or 0x0750 <= code <= 0x077F
+        or 0x08A0 <= code <= 0x08FF
+        or 0xFB50 <= code <= 0xFDFF
+        or 0xFE70 <= code <= 0xFEFF
     )
 
 
-@dataclass(frozen=True)
-class Run:
-    font: str
-    text: str
-    right_to_left: bool = False
-
-
-def text_runs(text: str, bold: bool = False) -> list[Run]:
-    """Split text into runs of one font each, leaving out characters no font can draw.
-
-    Runs in Arabic script are put in visual order (letters reversed), since reportlab lays
-    text out left to right; the letters are drawn unjoined (no shaping without HarfBuzz).
-    """
-    main = BOLD if bold else REGULAR
-    runs: list[Run] = []
-    for char in text:
-        if char == "\n" or char.isspace():
-            font: str | None = runs[-1].font if runs else main
-            char = char if char == "\n" else " "
-        elif _invisible(char):
-            continue
-        else:
-            font = _font_for(char, bold)
-            if font is None:
-                continue
-        if runs and runs[-1].font == font:
-            runs[-1] = Run(font, runs[-1].text + char)
-        else:
-            runs.append(Run(font, char))
-    return [_visual_order(run) for run in runs]
-
-
-def _visual_order(run: Run) -> Run:
-    if run.font != ARABIC or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in run.text):
-        return run
-    core = run.text.strip()
-    start = run.text.index(core[0]) if core else 0
-    lead, tail = run.text[:start], run.text[start + len(core) :]
-    return Run(run.font, lead + core[::-1] + tail, right_to_left=True)
-
-
-def drawable_text(text: str, bold: bool = False) -> str:
-    """The text as it will print: what no font can draw left out (for tests and previews)."""
-    return "".join(run.text for run in text_runs(text, bold))
+def width(text: str, font: str, size: float = 1.0) -> float:
+    """How wide the text is in that face, in points."""
+    return pdfmetrics.stringWidth(text, font, size)
 
 
 def markup(text: str, bold: bool = False) -> str:
-    """User text as Paragraph markup: escaped in one place (text.escape_markup), with each run
-    in the font that can draw it and line breaks kept."""
+    """Fixed left-to-right text (the guides) as Paragraph markup: escaped in one place
+    (text.escape_markup), each character in a face that can draw it, line breaks kept.
+    Children's and carers' own words go through documents.text_layout instead."""
     register_fonts()
     main = BOLD if bold else REGULAR
-    parts = []
-    for run in text_runs(text, bold):
-        escaped = "<br/>".join(escape_markup(line) for line in run.text.split("\n"))
-        parts.append(escaped if run.font == main else f'<font name="{run.font}">{escaped}</font>')
+    parts: list[str] = []
+    current, run = main, ""
+
+    def flush() -> None:
+        escaped = "<br/>".join(escape_markup(line) for line in run.split("\n"))
+        parts.append(escaped if current == main else f'<font name="{current}">{escaped}</font>')
+
+    for char in text:
+        font = current if char.isspace() else font_for(char, bold)
+        if font is None:
+            continue
+        if font != current and run:
+            flush()
+            run = ""
+        current = font
+        run += char
+    if run:
+        flush()
     return "".join(parts)

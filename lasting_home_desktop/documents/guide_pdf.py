@@ -22,7 +22,7 @@ from reportlab.platypus import (
 
 from ..domain.guides import Block, blocks, spans
 from ..storage.safe_files import atomic_write
-from .fonts import BOLD, REGULAR, markup, register_fonts
+from .fonts import BOLD, REGULAR, initial_font, markup, register_fonts
 
 # Renders a picture of the set (by name) as PNG bytes; the UI passes one (Qt draws the SVGs).
 PictureRenderer = Callable[[str], bytes | None]
@@ -144,6 +144,7 @@ def guide_pdf_bytes(
         bottomMargin=2 * cm,
         title=title,
         author="Lasting Home",
+        **initial_font(),
     )
     story = guide_story(markdown, picture_png, large)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.card_message import CHILD_PALETTE, YOUNG_PERSON_PALETTE, CardMessage, Palette, palette
 from ..domain.child import AgeBand, ChildRecord, DecisionRoute, HomeType, join_names
-from ..domain.child_voice import ChildVoice, PictureKind
+from ..domain.child_voice import CELEBRATIONS, ChildVoice, PictureKind, choice
 from ..storage.card_message import CardMessages
 from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
@@ -111,32 +111,84 @@ def _chosen_picture(
 # -- the words ---------------------------------------------------------------------------------
 
 
-def home_phrase(child: ChildRecord) -> str:
-    """ "your home with Jo and Sam"; kinship and residential homes said their own way."""
+def home_phrase(child: ChildRecord, home_name: str = "") -> str:
+    """ "your home with Jo and Sam"; a residential home by its name ("your home at Oakfield
+    House"), since key workers change and the home is what was agreed."""
     carers = join_names([c for c in child.people.carers if c.strip()])
+    if child.home_type is HomeType.RESIDENTIAL:
+        return f"your home at {home_name.strip()}" if home_name.strip() else "the home you live in"
     if not carers:
         return "your home"
-    if child.home_type is HomeType.RESIDENTIAL:
-        return "your home"  # key workers change; the home is what was agreed
     return f"your home with {carers}"
+
+
+def _home(sources: KeepsakeSources) -> str:
+    return home_phrase(sources.child, sources.card.home_name)
+
+
+def _sentence_start(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def outcome_sentence(sources: KeepsakeSources) -> str:
     """What was decided, in words for the child's age band."""
     child = sources.child
-    home = home_phrase(child)
+    home = _home(sources)
     panel = child.route is DecisionRoute.PANEL
     if sources.band is AgeBand.CHILD:
         who = "The Lasting Home Panel said yes!" if panel else "Everyone said yes!"
-        return f"{who} {home[0].upper()}{home[1:]} is now your lasting home."
+        return f"{who} {_sentence_start(home)} is now your lasting home."
     agreed = "The Lasting Home Panel has agreed" if panel else "It has been agreed"
     return f"{agreed}: {home} is your lasting home."
 
 
+def looked_after_by(sources: KeepsakeSources) -> tuple[str, int]:
+    """Who looks after the child, in words, and how many people that is (for "has"/"have")."""
+    child = sources.child
+    if child.home_type is HomeType.RESIDENTIAL:
+        name = sources.card.home_name.strip()
+        return (f"the people at {name}" if name else "the people who look after you"), 2
+    named = [c for c in child.people.carers if c.strip()]
+    if not named:
+        return "the people who look after you", 2
+    many = len(named) > 1 or " and " in named[0]
+    return join_names(named), 2 if many else 1
+
+
 def outcome_detail(sources: KeepsakeSources) -> str:
-    named = [c for c in sources.child.people.carers if c.strip()]
-    who = join_names(named) or "the people who look after you"
+    who, count = looked_after_by(sources)
     if sources.band is AgeBand.CHILD:
         return f"It means this is the home where you will grow up, with {who} looking after you."
-    has = "has" if len(named) == 1 and " and " not in named[0] else "have"
-    return f"{who} {has} made a promise to you, and everyone agreed this is where you belong."
+    has = "has" if count == 1 else "have"
+    promise = f"{_sentence_start(who)} {has} made a promise to you"
+    return f"{promise}, and everyone agreed this is where you belong."
+
+
+@dataclass(frozen=True)
+class Celebration:
+    """How the child chose to celebrate: the words and the pictures of their choices."""
+
+    words: str
+    pictures: tuple[str, ...]
+
+
+def celebration_choice(sources: KeepsakeSources) -> Celebration | None:
+    """How the child chose to celebrate, from their choices in together mode (None when they
+    have not chosen). One small function, so the card and certificate follow one rule."""
+    voice = sources.voice
+    labels, pictures = [], []
+    for choice_id in voice.celebrations:
+        found = choice(CELEBRATIONS, choice_id)
+        if found is None:
+            continue
+        typed = voice.celebration_typed.strip()
+        if found.typed and not typed:
+            continue  # "something else", with nothing said about what: nothing to print
+        label = typed if found.typed else found.text(sources.band)
+        if not found.typed:
+            label = label[:1].lower() + label[1:]  # our own words, inside a sentence
+        labels.append(label)
+        pictures.append(found.picture)
+    if not labels:
+        return None
+    return Celebration(f"To celebrate, you chose {join_names(labels)}.", tuple(pictures))

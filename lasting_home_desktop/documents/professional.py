@@ -1,9 +1,10 @@
 """Plain professional documents to upload to the case system: the matching meeting record, the
 carers' letter of commitment and the partner contributions (A4 portrait).
 
-Every page carries the child's name and OFFICIAL-SENSITIVE in its header and "Page n of m" in
-its footer; each part says who wrote it and when. The PDF's own title and author name only the
-kind of document, never the child.
+Every page carries the child's name and case-system person ID in its header, OFFICIAL-SENSITIVE
+at its top and its foot, and "Page n of m"; each part says who wrote it and when. A heading or a
+question always keeps with what follows it. A letter that is not final says DRAFT across every
+page. The PDF's own title and author name only the kind of document, never the child.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -21,8 +22,8 @@ from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from ..domain.carers_commitment import PROMPTS as LETTER_PROMPTS
-from ..domain.carers_commitment import CarersCommitment
-from ..domain.child import ChildRecord
+from ..domain.carers_commitment import CarersCommitment, LetterStatus
+from ..domain.child import ChildRecord, DecisionRoute
 from ..domain.child_voice import child_views_text
 from ..domain.dates import format_long
 from ..domain.matching_meeting import MatchingMeeting
@@ -35,8 +36,9 @@ from ..storage.adults import AdultRecords
 from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
 from ..storage.drawings import DrawingLibrary
-from .fonts import BOLD, REGULAR
-from .style import paragraph, style
+from .fonts import BOLD, REGULAR, initial_font
+from .style import OUR_FONT, name_style, paragraph, style
+from .text_block import TextStyle
 
 PAGE_W, PAGE_H = A4
 MARGIN = 56
@@ -50,6 +52,7 @@ class ProfessionalDocument:
     key: str
     title: str
     build: Callable[[CaseloadStore, ChildRecord, dt.date], list[Flowable]]
+    draft: Callable[[CaseloadStore, ChildRecord], bool] = lambda store, child: False
 
 
 def professional_pdf(store: CaseloadStore, child_id: str, key: str, today: dt.date) -> bytes:
@@ -57,6 +60,7 @@ def professional_pdf(store: CaseloadStore, child_id: str, key: str, today: dt.da
     document = PROFESSIONAL_DOCUMENTS[key]
     child = store.child(child_id)
     story = [_title(document.title, child, today), *document.build(store, child, today)]
+    page = _PageFurniture(child.full_name, child.case_id.strip(), document.draft(store, child))
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
@@ -70,18 +74,29 @@ def professional_pdf(store: CaseloadStore, child_id: str, key: str, today: dt.da
         subject="",
         creator="Lasting Home Desktop",
         pageCompression=1,
+        **initial_font(),
     )
-    header = child.full_name
-    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(header, *a, **k))
+    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(page, *a, **k))
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class _PageFurniture:
+    name: str
+    person_id: str  # the case system's ID for the child ("" when not recorded)
+    draft: bool
+
+    @property
+    def header(self) -> str:
+        return f"{self.name} · Person ID {self.person_id}" if self.person_id else self.name
 
 
 class _NumberedCanvas(Canvas):
     """Holds each page until the end, so every footer can say "Page n of m"."""
 
-    def __init__(self, header: str, *args, **kwargs):
+    def __init__(self, furniture: _PageFurniture, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._header = header
+        self._page_furniture = furniture
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -97,22 +112,48 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def _furniture(self, total: int) -> None:
+        furniture = self._page_furniture
         self.saveState()
+        if furniture.draft:
+            self._draft_mark()
         self.setStrokeColor(HexColor(RULE))
         self.setLineWidth(0.6)
         self.line(MARGIN, PAGE_H - MARGIN + 4, PAGE_W - MARGIN, PAGE_H - MARGIN + 4)
         self.line(MARGIN, MARGIN - 6, PAGE_W - MARGIN, MARGIN - 6)
-        header = paragraph(self._header, style(9, MUTED, align=TA_LEFT))
-        header.wrapOn(self, PAGE_W - 2 * MARGIN, 40)
+        header = paragraph(furniture.header, _in_form(name_style(9, MUTED, align=TA_LEFT)))
+        header.wrapOn(self, PAGE_W - 2 * MARGIN - 120, 40)
         header.drawOn(self, MARGIN, PAGE_H - MARGIN + 10)
         self.setFont(BOLD, 9)
         self.setFillColor(HexColor(INK))
         self.drawRightString(PAGE_W - MARGIN, PAGE_H - MARGIN + 12, MARKING)
+        self.drawCentredString(PAGE_W / 2, MARGIN - 20, MARKING)
         self.setFont(REGULAR, 9)
         self.setFillColor(HexColor(MUTED))
         self.drawString(MARGIN, MARGIN - 20, "Lasting Home")
         self.drawRightString(PAGE_W - MARGIN, MARGIN - 20, f"Page {self._pageNumber} of {total}")
         self.restoreState()
+
+    def _draft_mark(self) -> None:
+        """DRAFT across the page, pale enough to read the words through."""
+        self.saveState()
+        self.setFillColor(HexColor("#b03a2e"))
+        self.setFillAlpha(0.13)
+        self.setFont(BOLD, 120)
+        self.translate(PAGE_W / 2, PAGE_H / 2)
+        self.rotate(50)
+        self.drawCentredString(0, -40, "DRAFT")
+        self.restoreState()
+
+
+def _decision_rows(child: ChildRecord) -> list[tuple[str, str]]:
+    """Where the recommendation went: the Head of Service, or the Lasting Home Panel."""
+    journey = child.journey
+    if child.route is DecisionRoute.PANEL:
+        return [("Lasting Home Panel", format_long(journey.visit, "Not booked yet"))]
+    return [
+        ("Sent to Head of Service", format_long(journey.recommendation_sent, "Not yet")),
+        ("Decision due by", format_long(journey.head_of_service_due, "-")),
+    ]
 
 
 # -- shared pieces -----------------------------------------------------------------------------
@@ -120,8 +161,9 @@ class _NumberedCanvas(Canvas):
 
 def _title(title: str, child: ChildRecord, today: dt.date) -> Table:
     rows = [
-        [paragraph(title, style(20, INK, True, TA_LEFT), True), ""],
+        [paragraph(title, name_style(20, INK, True, TA_LEFT)), ""],
         [_label("Child"), _value(child.display_name)],
+        [_label("Person ID"), _value(child.case_id.strip() or "Not recorded")],
         [_label("Date of birth"), _value(format_long(child.date_of_birth, "Not recorded"))],
         [_label("Home"), _value(f"{child.home_type.label}; {child.route.label} route")],
         [_label("Printed"), _value(format_long(today))],
@@ -130,6 +172,7 @@ def _title(title: str, child: ChildRecord, today: dt.date) -> Table:
     table.setStyle(
         TableStyle(
             [
+                OUR_FONT,
                 ("SPAN", (0, 0), (-1, 0)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 12),
@@ -142,23 +185,27 @@ def _title(title: str, child: ChildRecord, today: dt.date) -> Table:
     return table
 
 
+def _in_form(text_style: TextStyle) -> TextStyle:
+    """Names and short answers read left to right as the form does, whatever their script."""
+    return replace(text_style, left_to_right=True)
+
+
 def _label(text: str):
-    return paragraph(text, style(10, MUTED, True, TA_LEFT), True)
+    return paragraph(text, name_style(10, MUTED, True, TA_LEFT))
 
 
 def _value(text: str):
-    return paragraph(text or NOT_RECORDED, style(10.5, INK, align=TA_LEFT))
+    return paragraph(text or NOT_RECORDED, _in_form(name_style(10.5, INK, align=TA_LEFT)))
 
 
 def _heading(text: str, note: str = "") -> list[Flowable]:
     # Headings keep with what follows, so none is left alone at the foot of a page.
-    heading = style(13.5, INK, True, TA_LEFT, space_after=2)
-    heading.keepWithNext = 1
-    heading.spaceBefore = 10
-    flow: list[Flowable] = [paragraph(text, heading, True)]
+    heading = replace(
+        name_style(13.5, INK, True, TA_LEFT, space_after=2), space_before=10, keep_with_next=True
+    )
+    flow: list[Flowable] = [paragraph(text, heading)]
     if note:
-        small = style(9.5, MUTED, align=TA_LEFT, space_after=4)
-        small.keepWithNext = 1
+        small = replace(style(9.5, MUTED, align=TA_LEFT, space_after=4), keep_with_next=True)
         flow.append(paragraph(note, small))
     return flow
 
@@ -177,7 +224,7 @@ def _facts(rows: list[tuple[str, str]]) -> Table:
         [[_label(label), _value(value)] for label, value in rows],
         colWidths=[170, PAGE_W - 2 * MARGIN - 170],
     )
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(TableStyle([OUR_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
@@ -212,6 +259,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
         table.setStyle(
             TableStyle(
                 [
+                    OUR_FONT,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
                 ]
@@ -237,7 +285,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
         ("Celebration plan", meeting.celebration_plan),
     ):
         flow += _heading(heading) + _text(text)
-    flow += _heading("Recommendation to the Head of Service")
+    flow += _heading(child.route.recommendation_heading)
     flow.append(
         _facts(
             [
@@ -246,8 +294,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
                     "Recommendation",
                     meeting.recommendation.label if meeting.recommendation else "Not made yet",
                 ),
-                ("Sent to Head of Service", format_long(journey.recommendation_sent, "Not yet")),
-                ("Decision due by", format_long(journey.head_of_service_due, "-")),
+                *_decision_rows(child),
             ]
         )
     )
@@ -290,6 +337,10 @@ def _commitment(store: CaseloadStore, child: ChildRecord, today: dt.date) -> lis
     return flow
 
 
+def _letter_not_final(store: CaseloadStore, child: ChildRecord) -> bool:
+    return AdultRecords(store).load(CarersCommitment, child.id).status is not LetterStatus.FINAL
+
+
 def _contributions(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[Flowable]:
     record = AdultRecords(store).load(PartnerContributions, child.id)
     flow: list[Flowable] = [paragraph(OPTIONAL_NOTE, style(9.5, MUTED, align=TA_LEFT))]
@@ -299,9 +350,8 @@ def _contributions(store: CaseloadStore, child: ChildRecord, today: dt.date) -> 
         when = format_long(partner.dated, "date not given")
         flow += _heading(partner.heading, f"Contribution written by {partner.name}, {when}.")
         for number, question in enumerate(PARTNER_QUESTIONS, start=1):
-            flow.append(
-                paragraph(f"{number}. {question}", style(10.5, INK, True, TA_LEFT, space_after=3))
-            )
+            asked = replace(style(10.5, INK, True, TA_LEFT, space_after=3), keep_with_next=True)
+            flow.append(paragraph(f"{number}. {question}", asked))
             answer = partner.answers[number - 1] if number <= len(partner.answers) else ""
             flow += (
                 _text(answer)
@@ -313,6 +363,8 @@ def _contributions(store: CaseloadStore, child: ChildRecord, today: dt.date) -> 
 
 PROFESSIONAL_DOCUMENTS: dict[str, ProfessionalDocument] = {
     "matching": ProfessionalDocument("matching", "Matching meeting record", _matching),
-    "commitment": ProfessionalDocument("commitment", "Carers' letter of commitment", _commitment),
+    "commitment": ProfessionalDocument(
+        "commitment", "Carers' letter of commitment", _commitment, _letter_not_final
+    ),
     "contributions": ProfessionalDocument("contributions", "Partner contributions", _contributions),
 }

@@ -4,17 +4,22 @@ borders and sprinkled stickers in the child's colours."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from functools import lru_cache
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from ..domain.card_message import Palette
-from .fonts import BOLD, REGULAR, markup, register_fonts
+from .fonts import REGULAR
 from .pictures import DECORATION_SIDE, PreparedPicture, fitted, place, prepared, set_picture
+from .text_block import TextBlock, TextStyle, draw_layout, fitted_layout
+
+# A table's own text (empty cells too) in our face, never reportlab's default Helvetica.
+OUR_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
+SAFE_EDGE = 5.5 * mm  # no mark within 5 mm of the paper's edge (half a millimetre to spare)
 
 
 def style(
@@ -24,22 +29,20 @@ def style(
     align: int = TA_CENTER,
     leading: float | None = None,
     space_after: float = 0,
-) -> ParagraphStyle:
-    register_fonts()
-    return ParagraphStyle(
-        name=f"s{size}{bold}{align}",
-        fontName=BOLD if bold else REGULAR,
-        fontSize=size,
-        leading=leading or size * 1.3,
-        textColor=HexColor(colour),
-        alignment=align,
-        spaceAfter=space_after,
-    )
+) -> TextStyle:
+    return TextStyle(size, colour, bold, align, leading or 0.0, space_after=space_after)
 
 
-def paragraph(text: str, para_style: ParagraphStyle, bold: bool = False) -> Paragraph:
-    """User or fixed text, escaped and split into font runs in one place (fonts.markup)."""
-    return Paragraph(markup(text, bold), para_style)
+def name_style(
+    size: float, colour: str, bold: bool = False, align: int = TA_CENTER, space_after: float = 0
+) -> TextStyle:
+    """For names, headings and labels: written smaller rather than cut mid-word."""
+    return replace(style(size, colour, bold, align, space_after=space_after), whole_words=True)
+
+
+def paragraph(text: str, text_style: TextStyle) -> TextBlock:
+    """User or fixed text as a block that flows in a document (documents.text_block)."""
+    return TextBlock(text, text_style)
 
 
 def draw_fitted(
@@ -55,15 +58,11 @@ def draw_fitted(
     smallest: float = 9,
     align: int = TA_CENTER,
 ) -> float:
-    """Draw text in the box, sizing it down until it fits (never below `smallest`; then it
-    is drawn whole and may run lower). Returns the height used."""
-    while True:
-        para = paragraph(text, style(size, colour, bold, align), bold)
-        _, used = para.wrap(width, height)
-        if used <= height or size <= smallest:
-            para.drawOn(canvas, x, top - used)
-            return used
-        size = max(smallest, size * 0.9)
+    """Draw text in the box, sizing it down until it fits with no word cut: lines break only
+    at spaces and hyphens, and the longest unbroken part fits across. Never below `smallest`
+    (then it is drawn whole and may run lower). Returns the height used."""
+    layout = fitted_layout(text, style(size, colour, bold, align), width, height, smallest)
+    return draw_layout(canvas, layout, x, top, width)
 
 
 def draw_picture(
@@ -96,8 +95,12 @@ def sticker(canvas: Canvas, name: str, x: float, y: float, size: float) -> None:
 
 
 def paper(canvas: Canvas, colours: Palette, x: float, y: float, width: float, height: float):
+    """The paper's colour over the page, kept SAFE_EDGE inside its edges: an office printer
+    cannot print there, and a page printed "to fit" would be shrunk to keep it."""
     canvas.setFillColor(HexColor(colours.paper))
-    canvas.rect(x, y, width, height, stroke=0, fill=1)
+    canvas.roundRect(
+        x + SAFE_EDGE, y + SAFE_EDGE, width - 2 * SAFE_EDGE, height - 2 * SAFE_EDGE, 10, 0, 1
+    )
 
 
 def border(
@@ -131,13 +134,14 @@ def _confetti_ops(
     rng = random.Random(int(width * 7 + height))
     ops = []
     for index in range(int((width + height) / 20)):
-        along = rng.random()
         side = index % 4
-        depth = rng.uniform(22, edge)
+        depth = rng.uniform(22, edge)  # from the paper's edge: never where a printer cannot print
         if side < 2:
-            cx, cy = x + along * width, y + (depth if side == 0 else height - depth)
+            cx = x + rng.uniform(22, width - 22)
+            cy = y + (depth if side == 0 else height - depth)
         else:
-            cx, cy = x + (depth if side == 2 else width - depth), y + along * height
+            cx = x + (depth if side == 2 else width - depth)
+            cy = y + rng.uniform(22, height - 22)
         colour = _blend(colours.light if index % 3 else colours.main, colours.paper, 0.55)
         ops.append(_circle_ops(colour, cx, cy, rng.uniform(1.5, 3.6)))
     return "\n".join(ops)

@@ -1,8 +1,9 @@
-"""The one place user text becomes reportlab Paragraph markup.
+"""The one place text becomes reportlab Paragraph markup (the guides; names and words on the
+documents are drawn as plain text by documents.text_layout, never read as markup).
 
 Paragraph text is markup: "J&C" prints wrong, "0 < 1" stops the document, "<a>" makes a link.
-Every user string goes through `escape_markup` before it reaches a Paragraph, so names like
-"<b>&amp;" print exactly as typed.
+Every string goes through `escape_markup` before it reaches a Paragraph, so "<b>&amp;" prints
+exactly as typed.
 """
 
 from __future__ import annotations

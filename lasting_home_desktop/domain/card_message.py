@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-MESSAGE_LIMIT = 5000
+# What fits inside the card, on one panel of one folded A4 sheet, in type a child can read
+# (documents/card.py checks it fits, in every script, and refuses rather than run over).
+MESSAGE_LIMIT = 1000
+MESSAGE_LINES_LIMIT = 16
 SIGNER_LIMIT = 80
+HOME_NAME_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class CardMessage:
     signer: str = ""  # empty: the Team Manager (or Panel Chair) on the child's record
     colour: str = "look"  # a Palette key
     picture_on_certificate: bool = True
+    home_name: str = ""  # a residential home's name, e.g. "Oakfield House"
 
     def problems(self) -> list[str]:
         out = []
@@ -56,8 +61,16 @@ class CardMessage:
                 f"The message is {len(self.message):,} characters; the card holds up to "
                 f"{MESSAGE_LIMIT:,}. Please shorten it a little. Nothing has been lost."
             )
+        lines = message_lines(self.message)
+        if lines > MESSAGE_LINES_LIMIT:
+            out.append(
+                f"The message has {lines} lines; the card holds up to {MESSAGE_LINES_LIMIT}. "
+                "Please join some of them up. Nothing has been lost."
+            )
         if len(self.signer) > SIGNER_LIMIT:
             out.append(f"The name under the message can be up to {SIGNER_LIMIT} characters.")
+        if len(self.home_name) > HOME_NAME_LIMIT:
+            out.append(f"The home's name can be up to {HOME_NAME_LIMIT} characters.")
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +79,7 @@ class CardMessage:
             "signer": self.signer,
             "colour": self.colour,
             "picture_on_certificate": self.picture_on_certificate,
+            "home_name": self.home_name,
         }
 
     @classmethod
@@ -77,4 +91,20 @@ class CardMessage:
             signer=str(data.get("signer") or ""),
             colour=palette(str(data.get("colour") or "look")).key,
             picture_on_certificate=bool(data.get("picture_on_certificate", True)),
+            home_name=str(data.get("home_name") or ""),
         )
+
+
+def message_lines(message: str) -> int:
+    """How many lines the writer started (a blank line between paragraphs counts too)."""
+    return len(message.strip().splitlines()) if message.strip() else 0
+
+
+def message_room(message: str) -> str:
+    """How much of the card the message uses, in a few words for the person writing it."""
+    used, lines = len(message), message_lines(message)
+    if used > MESSAGE_LIMIT:
+        return f"{used:,} of {MESSAGE_LIMIT:,} characters: please shorten it to fit the card."
+    if lines > MESSAGE_LINES_LIMIT:
+        return f"{lines} of {MESSAGE_LINES_LIMIT} lines: please join some up to fit the card."
+    return f"{used:,} of {MESSAGE_LIMIT:,} characters fit inside the card."

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from .dates import age_on, from_iso, to_iso
 from .ids import new_id
 from .journey import DecisionRoute, JourneyDates
+from .text_search import contains
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -142,6 +143,8 @@ class ChildRecord:
     case_id: str = ""
     legal_status: str = ""
     placement_start: dt.date | None = None
+    # When the child joined the caseload: "Getting ready" counts its days from here.
+    added_on: dt.date | None = None
 
     @property
     def known_as(self) -> str:
@@ -173,17 +176,20 @@ class ChildRecord:
         return AgeBand.CHILD
 
     def matches(self, text: str) -> bool:
-        """Case-insensitive search over the names people would type."""
-        needle = text.strip().casefold()
-        if not needle:
+        """Search over the names people would type, ignoring case and accents."""
+        if not text.strip():
             return True
         haystack = " ".join(
             (self.first_name, self.preferred_name, self.last_name, self.full_name, self.case_id)
-        ).casefold()
-        return needle in haystack
+        )
+        return contains(haystack, text)
 
     def with_changes(self, **changes: Any) -> ChildRecord:
         return replace(self, **changes)
+
+    def joining(self, today: dt.date) -> ChildRecord:
+        """The record as it joins the caseload today (kept if it already says when)."""
+        return self if self.added_on is not None else replace(self, added_on=today)
 
     def problems(self, today: dt.date) -> list[str]:
         """Everything that would stop this record being saved, in plain words."""
@@ -285,6 +291,7 @@ class ChildRecord:
             "case_id": self.case_id,
             "legal_status": self.legal_status,
             "placement_start": to_iso(self.placement_start),
+            "added_on": to_iso(self.added_on),
         }
 
     @classmethod
@@ -306,4 +313,5 @@ class ChildRecord:
             case_id=str(data.get("case_id") or ""),
             legal_status=str(data.get("legal_status") or ""),
             placement_start=from_iso(data.get("placement_start")),
+            added_on=from_iso(data.get("added_on")),
         )

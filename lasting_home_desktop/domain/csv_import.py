@@ -72,6 +72,13 @@ COLUMN_ALIASES: dict[str, str] = {
     "panel_date": "visit",
     "visit_or_panel": "visit",
     "celebration": "celebration",
+    # The case-system fields, as the tracker's own CSV heads them and as councils call them.
+    "person_id": "case_id",
+    "lcs_id": "case_id",
+    "case_id": "case_id",
+    "legal_status": "legal_status",
+    "placement_start": "placement_start",
+    "placement_start_date": "placement_start",
 }
 
 _HOME_WORDS: dict[str, HomeType] = {
@@ -254,6 +261,7 @@ def _child_from_row(values: dict[str, str], today: dt.date) -> tuple[ChildRecord
             return None
 
     birth = date_of("date_of_birth", "date of birth")
+    placement_start = date_of("placement_start", "placement start")
     home = _choice(values.get("home_type", ""), _HOME_WORDS, HomeType.FOSTER)
     if home is None:
         problems.append(
@@ -283,6 +291,9 @@ def _child_from_row(values: dict[str, str], today: dt.date) -> tuple[ChildRecord
         home_type=home or HomeType.FOSTER,
         route=route or DecisionRoute.COMMITMENT_VISIT,
         service=values.get("service", ""),
+        case_id=values.get("case_id", ""),
+        legal_status=values.get("legal_status", ""),
+        placement_start=placement_start,
         people=PeopleAroundChild(
             carers=split_names(values.get("carers", "")),
             social_worker=values.get("social_worker", ""),

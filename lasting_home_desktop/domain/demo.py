@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .child import AgeBand, ChildRecord, DecisionRoute, HomeType, PeopleAroundChild
+from .demo_panel import example_panel_sections
 from .demo_voice import example_voice_sections
 from .journey import (
     DEFAULT_AVOID_DELAY_DAYS,
@@ -107,14 +108,14 @@ class ExampleChild:
 # An extra adds sections to an example child: extra(record, rng, today) -> {section name: data}.
 # Later parts of the app (the child's choices, feelings, drawings...) add one entry here.
 ExampleExtra = Callable[[ChildRecord, random.Random, dt.date], dict[str, dict[str, Any]]]
-EXAMPLE_EXTRAS: tuple[ExampleExtra, ...] = (example_voice_sections,)
+EXAMPLE_EXTRAS: tuple[ExampleExtra, ...] = (example_voice_sections, example_panel_sections)
 
 
 # Each plan: (stage the child should be at, route, flag wanted). The first twelve cover every
 # stage, both routes and both flags, so even the default demo shows them all.
 JourneyPlan = tuple[Stage, DecisionRoute, str]
 JOURNEY_PLANS: tuple[JourneyPlan, ...] = (
-    (Stage.GETTING_READY, CV, ""),
+    (Stage.GETTING_READY, CV, "long"),
     (Stage.MATCHING_BOOKED, CV, ""),
     (Stage.MATCHING_HELD, PANEL, ""),
     (Stage.OUTCOME_TO_RECORD, PANEL, ""),
@@ -124,7 +125,7 @@ JOURNEY_PLANS: tuple[JourneyPlan, ...] = (
     (Stage.VISIT_BOOKED, CV, ""),
     (Stage.VISIT_DONE, CV, ""),
     (Stage.CELEBRATED, CV, ""),
-    (Stage.DEFERRED, CV, ""),
+    (Stage.DEFERRED, CV, "review"),
     (Stage.NOT_AGREED, PANEL, ""),
     (Stage.AGREED_VISIT_TO_BOOK, CV, ""),
     (Stage.MATCHING_HELD, CV, ""),
@@ -165,6 +166,7 @@ def example_children(
         # A stride through the surnames: the first twelve include O'Brien and Smith-Okafor.
         last = LAST_NAMES[(index * 5 + 3) % len(LAST_NAMES)]
         record = _example_record(rng, today, (*name, last), stage, route, flag, home)
+        record = replace(record, added_on=added_on(record, stage, flag, today))
         sections: dict[str, dict[str, Any]] = {}
         for extra in extras:
             sections.update(extra(record, rng, today))
@@ -278,7 +280,9 @@ def journey_for(
         visit = after(decided, 7, 21)
         return _with(base, visit=visit, celebration=after(visit, 3, 30))
     if stage is Stage.DEFERRED:
-        return _decided(ago(2, 40), Decision.DEFERRED, after)
+        # Ranges of one width draw the same from the stream, so later children stay the same.
+        decided = ago(30, 68) if flag == "review" else ago(2, 40)
+        return _decided(decided, Decision.DEFERRED, after)
     if stage is Stage.NOT_AGREED:
         return _decided(ago(5, 60), Decision.NOT_AGREED, after)
     raise ValueError(f"No example journey for {stage} on the {route.label} route.")
@@ -296,7 +300,9 @@ def _decided(decided: dt.date, decision: Decision, after) -> JourneyDates:
 
 def _panel_journey(stage: Stage, today: dt.date, ago, ahead, after) -> JourneyDates:
     if stage is Stage.VISIT_BOOKED:
-        return JourneyDates(matching_meeting=ago(10, 40), visit=ahead(5, 40))
+        # Panels meet on the second Thursday: booked children share next month's panel.
+        meeting, _unused = ago(10, 40), ahead(5, 40)
+        return JourneyDates(matching_meeting=meeting, visit=second_thursday_after(today, 1))
     if stage is Stage.OUTCOME_TO_RECORD:
         panel_day = ago(1, 6)
         return JourneyDates(matching_meeting=after(panel_day, -60, -25), visit=panel_day)
@@ -327,6 +333,35 @@ def _panel_journey(stage: Stage, today: dt.date, ago, ahead, after) -> JourneyDa
             visit=panel_day,
         )
     raise ValueError(f"No example journey for {stage} on the panel route.")
+
+
+def second_thursday_after(today: dt.date, months: int) -> dt.date:
+    """The second Thursday of the month `months` after today's."""
+    first = dt.date(
+        today.year + (today.month - 1 + months) // 12, (today.month - 1 + months) % 12 + 1, 1
+    )
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7)
+
+
+def added_on(record: ChildRecord, stage: Stage, flag: str, today: dt.date) -> dt.date:
+    """When the example child joined the caseload: some weeks before their first date (a long
+    while ago for one still "getting ready"), from their own random stream."""
+    own = random.Random(f"joined-{record.id}")
+    if stage is Stage.GETTING_READY:
+        return today - dt.timedelta(
+            days=own.randint(100, 150) if flag == "long" else own.randint(5, 60)
+        )
+    first = min(
+        [
+            today,
+            *(
+                day
+                for day in (record.journey.matching_meeting, record.journey.recommendation_sent)
+                if day
+            ),
+        ]
+    )
+    return first - dt.timedelta(days=own.randint(20, 90))
 
 
 def _with(base: JourneyDates, **changes: Any) -> JourneyDates:

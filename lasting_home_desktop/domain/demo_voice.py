@@ -51,13 +51,14 @@ ANSWERS = {
 }
 MESSAGES = (
     "Dear {name},\n\nIt was so lovely to meet you and hear about everything you chose. Your "
-    "drawing of your home made everyone smile. {carers} are so proud of you, and so are we.",
+    "drawing of your home made everyone smile. {carers} {are} so proud of you, and so are we.",
     "Dear {name},\n\nThank you for telling us what matters to you. You made your choices "
-    "clearly and bravely, and everyone listened. We are really happy for you and {carers}.",
+    "clearly and bravely, and everyone listened. We are really happy for you and {with_you}.",
     "{name}, congratulations! Your words at the visit were wonderful. Enjoy your celebration "
     "and keep being you.",
 )
 DRAWING_NAMES = ("My home", "Me and my family", "Our house")
+RESIDENTIAL_HOMES = ("Oakfield House", "The Willows", "Brookside")
 AVATARS = (
     "avatar-fox",
     "avatar-unicorn",
@@ -117,10 +118,25 @@ def example_voice_sections(
         voice = voice.with_answer(prompt, texts[1 if young else 0], mark, day)
     for page in Page:
         voice = voice.with_visit(page)
-    carers = " and ".join(c.split(" (")[0] for c in record.people.carers[:2]) or "Everyone"
-    if record.home_type is HomeType.SHORT_BREAKS:
-        carers = "Mum and Dad"
-    message = rng.choice(MESSAGES).format(name=record.known_as, carers=carers)
-    colour = rng.choice(PALETTES).key if rng.random() < 0.5 else "look"
-    card = CardMessage(message=message, colour=colour)
+    card = _example_card(record, rng)
     return {"child_voice": voice.to_dict(), "drawings": drawings, "card": card.to_dict()}
+
+
+def _example_card(record: ChildRecord, rng: random.Random) -> CardMessage:
+    """The Team Manager's message, speaking of one carer as one ("Grandma Nowak is so proud")
+    and naming a residential home."""
+    named = [c.split(" (")[0] for c in record.people.carers[:2]]
+    carers = " and ".join(named) or "Everyone"
+    home_name = ""
+    if record.home_type is HomeType.SHORT_BREAKS:
+        carers, named = "Mum and Dad", ["Mum", "Dad"]
+    if record.home_type is HomeType.RESIDENTIAL:
+        home_name = rng.choice(RESIDENTIAL_HOMES)
+        carers, named = f"Everyone at {home_name}", ["everyone"]
+    are = "is" if len(named) == 1 else "are"
+    with_you = carers[:1].lower() + carers[1:] if home_name else carers
+    message = rng.choice(MESSAGES).format(
+        name=record.known_as, carers=carers, are=are, with_you=with_you
+    )
+    colour = rng.choice(PALETTES).key if rng.random() < 0.5 else "look"
+    return CardMessage(message=message, colour=colour, home_name=home_name)

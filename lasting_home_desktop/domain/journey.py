@@ -16,6 +16,10 @@ from .dates import format_long, from_iso, to_iso
 # The protocol gives the Head of Service two weeks to consider the matching meeting.
 HEAD_OF_SERVICE_WINDOW = dt.timedelta(days=14)
 DEFAULT_AVOID_DELAY_DAYS = 28
+# A deferred decision is reviewed within four weeks; a child is not left "getting ready" for
+# more than about three months without a matching meeting in view.
+DEFAULT_DEFERRED_REVIEW_DAYS = 28
+DEFAULT_GETTING_READY_DAYS = 90
 
 
 class DecisionRoute(enum.Enum):
@@ -28,6 +32,18 @@ class DecisionRoute(enum.Enum):
             DecisionRoute.COMMITMENT_VISIT: "Commitment visit",
             DecisionRoute.PANEL: "Lasting Home Panel",
         }[self]
+
+    @property
+    def decided_by(self) -> str:
+        """Who the matching meeting's recommendation goes to on this route."""
+        return {
+            DecisionRoute.COMMITMENT_VISIT: "the Head of Service",
+            DecisionRoute.PANEL: "the Lasting Home Panel",
+        }[self]
+
+    @property
+    def recommendation_heading(self) -> str:
+        return f"Recommendation to {self.decided_by}"
 
 
 class Decision(enum.Enum):
@@ -86,22 +102,34 @@ class Stage(enum.Enum):
 
 
 class Flag(enum.Enum):
+    """Why a child needs attention, most urgent first (the order reasons are listed in)."""
+
+    CHILD_WORRIED = "child_worried"
     HEAD_OF_SERVICE_OVERDUE = "head_of_service_overdue"
     AVOID_DELAY = "avoid_delay"
+    PANEL_DECISION_TO_RECORD = "panel_decision_to_record"
     AGENDA_TO_CONFIRM = "agenda_to_confirm"
+    DEFERRED_TOO_LONG = "deferred_too_long"
+    GETTING_READY_TOO_LONG = "getting_ready_too_long"
 
     @property
     def label(self) -> str:
         return {
+            Flag.CHILD_WORRIED: "Child said they feel worried",
             Flag.HEAD_OF_SERVICE_OVERDUE: "Head of Service decision overdue",
             Flag.AVOID_DELAY: "Avoid delay: no visit booked",
+            Flag.PANEL_DECISION_TO_RECORD: "Panel decision to record",
             Flag.AGENDA_TO_CONFIRM: "Panel agenda to confirm",
+            Flag.DEFERRED_TOO_LONG: "Deferred: to review",
+            Flag.GETTING_READY_TOO_LONG: "Getting ready for a long time",
         }[self]
 
 
 @dataclass(frozen=True)
 class JourneySettings:
     avoid_delay_days: int = DEFAULT_AVOID_DELAY_DAYS
+    deferred_review_days: int = DEFAULT_DEFERRED_REVIEW_DAYS
+    getting_ready_days: int = DEFAULT_GETTING_READY_DAYS
 
 
 @dataclass(frozen=True)
@@ -204,11 +232,16 @@ def journey_status(
     route: DecisionRoute,
     today: dt.date,
     settings: JourneySettings | None = None,
+    started: dt.date | None = None,
 ) -> JourneyStatus:
-    """Where the journey stands today, with the flags a Team Manager must see."""
+    """Where the journey stands today, with the flags its dates alone show (`child_status`
+    adds the ones that need more than the dates). `started` is when the child joined the
+    caseload: "Getting ready" counts its days from then."""
     settings = settings or JourneySettings()
     panel = route is DecisionRoute.PANEL
     stage, since = _stage(dates, panel, today)
+    if stage is Stage.GETTING_READY:
+        since = started
     flags: list[Flag] = []
     if (
         not panel
@@ -224,6 +257,12 @@ def journey_status(
         and (today - dates.decision_date).days > settings.avoid_delay_days
     ):
         flags.append(Flag.AVOID_DELAY)
+    if stage is Stage.OUTCOME_TO_RECORD and dates.visit is not None and dates.visit < today:
+        flags.append(Flag.PANEL_DECISION_TO_RECORD)
+    if _older_than(since, today, settings.deferred_review_days) and stage is Stage.DEFERRED:
+        flags.append(Flag.DEFERRED_TOO_LONG)
+    if _older_than(since, today, settings.getting_ready_days) and stage is Stage.GETTING_READY:
+        flags.append(Flag.GETTING_READY_TOO_LONG)
     moving = stage not in (Stage.CELEBRATED, Stage.NOT_AGREED)
     waiting = (today - since).days if (since is not None and moving and since <= today) else None
     return JourneyStatus(
@@ -234,6 +273,10 @@ def journey_status(
         dates=dates,
         panel=panel,
     )
+
+
+def _older_than(since: dt.date | None, today: dt.date, days: int) -> bool:
+    return since is not None and (today - since).days > days
 
 
 def _stage(dates: JourneyDates, panel: bool, today: dt.date) -> tuple[Stage, dt.date | None]:

@@ -14,10 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .child import ChildRecord, DecisionRoute
 from .dates import DateProblem, add_months, format_long, parse_date
-from .journey import Flag
 from .record_checks import NAME_LIMIT, format_time, text_problems, time_from_text
+from .working_days import (
+    bank_holiday_name,
+    is_working_day,
+    working_day_on_or_after,
+    working_day_on_or_before,
+)
 
 SECTION = "panel_booking"
 PANEL_DATES_KEY = "panel_dates"
@@ -75,9 +79,13 @@ def parse_panel_dates(lines: Iterable[str]) -> tuple[tuple[dt.date, ...], list[s
         except DateProblem as problem:
             problems.append(f"Line {number}: {problem}")
             continue
+        if day is None:
+            continue
         if day in dates:
             problems.append(f"Line {number}: {format_long(day)} is in the list twice.")
-        elif day is not None:
+        elif not is_working_day(day):
+            problems.append(f"Line {number}: {format_long(day)} is {_not_working(day)}.")
+        else:
             dates.append(day)
     if len(dates) > MOST_PANEL_DATES:
         problems.append(
@@ -86,9 +94,17 @@ def parse_panel_dates(lines: Iterable[str]) -> tuple[tuple[dt.date, ...], list[s
     return tuple(sorted(dates)), problems
 
 
+def _not_working(day: dt.date) -> str:
+    holiday = bank_holiday_name(day)
+    if holiday:
+        return f"a bank holiday ({holiday}): please choose a working day"
+    return f"a {day.strftime('%A')}: please choose a working day"
+
+
 def monthly_dates(after: dt.date, count: int = 12) -> tuple[dt.date, ...]:
     """Panels are monthly on the same kind of day: after the second Thursday, the second
-    Thursday of each following month (a fifth weekday becomes that month's last)."""
+    Thursday of each following month (a fifth weekday becomes that month's last). A date that
+    falls on a bank holiday moves to the next working day."""
     week = (after.day - 1) // 7  # 0 = first, 1 = second...
     found = []
     for months in range(1, count + 1):
@@ -96,7 +112,7 @@ def monthly_dates(after: dt.date, count: int = 12) -> tuple[dt.date, ...]:
         day = first + dt.timedelta(days=(after.weekday() - first.weekday()) % 7 + 7 * week)
         while day.month != first.month:
             day -= dt.timedelta(days=7)
-        found.append(day)
+        found.append(working_day_on_or_after(day))
     return tuple(found)
 
 
@@ -110,13 +126,17 @@ def upcoming(dates: Iterable[dt.date], today: dt.date) -> tuple[dt.date, ...]:
 @dataclass(frozen=True)
 class PanelBooking:
     time_slot: dt.time | None = None
-    child_attends: bool = False
     participation: tuple[Participation, ...] = ()
     agenda_confirmed: bool = False
     chair: str = ""
     notes: str = ""
 
     SECTION = SECTION
+
+    @property
+    def child_attends(self) -> bool:
+        """Coming in person is one of the ways the child takes part (one box, not two)."""
+        return Participation.IN_PERSON in self.participation
 
     def problems(self) -> list[str]:
         found: list[str] = []
@@ -133,7 +153,6 @@ class PanelBooking:
     def to_dict(self) -> dict[str, Any]:
         return {
             "time_slot": format_time(self.time_slot) or None,
-            "child_attends": self.child_attends,
             "participation": [way.value for way in self.participation],
             "agenda_confirmed": self.agenda_confirmed,
             "chair": self.chair,
@@ -149,9 +168,11 @@ class PanelBooking:
                 ways.append(Participation(value))
             except ValueError:
                 continue
+        # Bookings saved before the two "coming in person" boxes became one.
+        if data.get("child_attends") and Participation.IN_PERSON not in ways:
+            ways.insert(0, Participation.IN_PERSON)
         return cls(
             time_slot=time_from_text(data.get("time_slot")),
-            child_attends=bool(data.get("child_attends", False)),
             participation=tuple(ways),
             agenda_confirmed=bool(data.get("agenda_confirmed", False)),
             chair=str(data.get("chair", "")),
@@ -189,23 +210,21 @@ def booking_refusal(
 
 
 def agenda_confirm_by(panel_date: dt.date) -> dt.date:
-    """The agenda is confirmed one month before the panel."""
-    return add_months(panel_date, -1)
+    """The agenda is confirmed one month before the panel, on a working day: when that day is
+    a weekend or bank holiday, the working day before it (25 December -> 24 December)."""
+    return working_day_on_or_before(add_months(panel_date, -1))
 
 
-def agenda_overdue(booking: PanelBooking, panel_date: dt.date | None, today: dt.date) -> bool:
+def agenda_overdue(confirmed: bool, panel_date: dt.date | None, today: dt.date) -> bool:
     """The confirm-by date has passed, the panel has not yet met, and no one has confirmed."""
-    if panel_date is None or booking.agenda_confirmed:
+    if panel_date is None or confirmed or today > panel_date:
         return False
-    return agenda_confirm_by(panel_date) < today <= panel_date
-
-
-def panel_flags(
-    child: ChildRecord, booking: PanelBooking | None, today: dt.date
-) -> tuple[Flag, ...]:
-    """Flags the tracker adds for a panel-route child from their booking."""
-    if child.route is not DecisionRoute.PANEL:
-        return ()
-    if agenda_overdue(booking or PanelBooking(), child.journey.visit, today):
-        return (Flag.AGENDA_TO_CONFIRM,)
-    return ()
+    # The confirm-by day is a month before, moved back at most a few days past a weekend or
+    # bank holidays: outside that week the answer is known without the bank-holiday tables
+    # (which the caseload would otherwise load at start-up).
+    month_before = add_months(panel_date, -1)
+    if today > month_before:
+        return True
+    if today <= month_before - dt.timedelta(days=7):
+        return False
+    return agenda_confirm_by(panel_date) < today

@@ -13,7 +13,11 @@ NAME_LIMIT = 200
 MONEY_LIMIT_PENCE = 100_000_00  # £100,000: anything above is surely a typing slip
 
 _MONEY = re.compile(r"^\s*(?:GBP|£)?\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?|\.[0-9]{1,2})\s*(?:GBP)?\s*$")
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# "16:30", "16.30", "4.30pm", "4:30 pm", "4pm", "4 p.m.", "1630"
+_TIME = re.compile(
+    r"^\s*(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>[ap])?\.?\s*(?:m\.?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 class MoneyProblem(ValueError):
@@ -72,18 +76,38 @@ def format_pounds(pence: int | None, empty: str = "") -> str:
 
 
 def parse_time(text: str | None) -> dt.time | None:
-    """ "16:00", "4.30" is read as 04:30, so a 24-hour clock is asked for; empty -> None."""
+    """ "16:30", "16.30", "4.30pm", "4:30 pm", "4pm" -> a time; empty -> None.
+
+    "4.30" with no am or pm is refused rather than guessed: a meeting at 04:30 is surely meant
+    as the afternoon, but a guess that is wrong puts a child's visit at the wrong time."""
     if text is None or not str(text).strip():
         return None
     match = _TIME.match(str(text))
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2))
-        if hour < 24 and minute < 60:
-            return dt.time(hour, minute)
-    raise TimeProblem(
-        f"'{_short(str(text))}' is not a time we can read. Please use the 24-hour clock, "
-        "for example 16:00."
-    )
+    if match is None or (match.group("minute") is None and match.group("half") is None):
+        raise TimeProblem(
+            f"'{_short(str(text))}' is not a time we can read. Please write it like 16:30 "
+            "or 4.30pm."
+        )
+    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    half = (match.group("half") or "").lower()
+    if half:
+        if not 1 <= hour <= 12 or minute > 59:
+            raise TimeProblem(
+                f"'{_short(str(text))}' is not a time of day. With am or pm, please use "
+                "hours from 1 to 12, for example 4.30pm."
+            )
+        hour = hour % 12 + (12 if half == "p" else 0)
+    elif hour > 23 or minute > 59:
+        raise TimeProblem(
+            f"'{_short(str(text))}' is not a time of day. Please write it like 16:30 or 4.30pm."
+        )
+    elif 1 <= hour <= 6 and not match.group("hour").startswith("0"):
+        raise TimeProblem(
+            f"Is '{_short(str(text))}' in the morning or the afternoon? Please add am or pm "
+            f"(for example {hour}.{minute:02d}pm), or use the 24-hour clock "
+            f"({hour + 12}:{minute:02d})."
+        )
+    return dt.time(hour, minute)
 
 
 def format_time(value: dt.time | None) -> str:

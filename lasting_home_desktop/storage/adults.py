@@ -8,18 +8,14 @@ Journey dates are never stored here twice: a form that sets one saves it on the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
 from ..domain.child import ChildRecord
-from ..domain.journey import Flag
 from ..domain.panel import (
     PANEL_DATES_KEY,
-    PanelBooking,
     panel_dates_from_value,
     panel_dates_to_value,
-    panel_flags,
 )
 from ..domain.voice_summary import ChildChoices, choices_for_adults
 from .caseload import CaseloadStore
@@ -69,21 +65,6 @@ class AdultRecords:
     def save_panel_dates(self, dates: tuple[dt.date, ...] | list[dt.date]) -> None:
         self.store.save_folder_value(PANEL_DATES_KEY, panel_dates_to_value(dates))
 
-    # -- the tracker ----------------------------------------------------------------------------
-
-    def tracker_extra_flags(self, today: dt.date) -> Callable[[ChildRecord], tuple[Flag, ...]]:
-        """For tracker_rows(..., extra_flags=...): reads every booking once, then answers per
-        child without touching the store again."""
-        bookings = {
-            child_id: PanelBooking.from_dict(data)
-            for child_id, data in self.store.sections(PanelBooking.SECTION).items()
-        }
-
-        def flags(child: ChildRecord) -> tuple[Flag, ...]:
-            return panel_flags(child, bookings.get(child.id), today)
-
-        return flags
-
 
 # -- what the child chose in together mode, as the adults' forms show it ------------------------
 
@@ -91,7 +72,7 @@ class AdultRecords:
 def child_choices(store: CaseloadStore, child_id: str) -> ChildChoices:
     """What the child said in together mode (empty if they have not been there yet). The rule
     lives in the domain (`choices_for_adults`); this only reads the record and the drawings."""
-    # Imported here: the tracker's flags need this module at start-up, the child's voice not.
+    # Imported here: start-up needs this module, the child's voice not.
     from .child_voice import ChildVoiceRecords
     from .drawings import DrawingLibrary
 

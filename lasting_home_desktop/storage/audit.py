@@ -42,6 +42,8 @@ ACTIONS: dict[str, str] = {
     "handed-over": "Handed over a child's record",
     "received": "Received a handed-over record",
     "audit-exported": "Exported the audit trail",
+    "recovery-key-used": "Used the recovery key",
+    "passphrase-changed": "Changed the passphrase",
 }
 
 

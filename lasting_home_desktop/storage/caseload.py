@@ -226,6 +226,17 @@ class CaseloadStore:
         except OSError:
             self._unaudited = entries
 
+    def record_done(self, action: str, child_id: str = "", detail: str = "") -> None:
+        """Note something done (an export, a print) in the audit trail once it has happened.
+        If the trail cannot be written now (a full disk), the entry waits and goes in with the
+        next one, so the fact is never lost and the worker's copy is not thrown away."""
+        entries = [*self._unaudited, (action, child_id, detail)]
+        self._unaudited = []
+        try:
+            self.audit.record_many(entries)
+        except OSError:
+            self._unaudited = entries
+
     def _clear_query_caches(self) -> None:
         for name in self._db.tables():
             self._db.table(name).clear_cache()
@@ -259,7 +270,7 @@ class CaseloadStore:
 
     def add_children(self, children: Iterable[ChildRecord], today: dt.date) -> list[ChildRecord]:
         """All or nothing, in one write: a bad record stops the lot with RecordProblem."""
-        checked = [child.validated(today) for child in children]
+        checked = [child.joining(today).validated(today) for child in children]
         table = self._db.table(CHILDREN)
         known = {doc["id"] for doc in table.all()}
         for child in checked:

@@ -24,12 +24,13 @@ from .crypto import (
     unlock_folder,
     unlock_with_recovery_key,
 )
+from .last_worker import LAST_WORKER_NAME
 from .lock import LOCK_NAME
 from .safe_files import TEMP_SUFFIX, atomic_write
 
-# Files in the folder that are not data: the key file (wrapped keys only), the lock, and the
-# count of wrong passphrases.
-_NOT_DATA = {KEY_FILE_NAME, LOCK_NAME, UNLOCK_TRIES_NAME}
+# Files in the folder that are not data: the key file (wrapped keys only), the lock, the count
+# of wrong passphrases and the last worker's name.
+_NOT_DATA = {KEY_FILE_NAME, LOCK_NAME, UNLOCK_TRIES_NAME, LAST_WORKER_NAME}
 
 
 def data_files(folder: Path) -> Iterator[Path]:

@@ -53,6 +53,7 @@ class AppSession(QObject):
         self._build_window = build_window
         self.store: CaseloadStore | None = None
         self.window: QWidget | None = None
+        self.cost = cost
         self.worker = ""
         self.unlock_screen = UnlockScreen(
             self.folder, clock=clock, cost=cost, demo_passphrase=demo_passphrase
@@ -80,8 +81,9 @@ class AppSession(QObject):
         """The computer is logging off or shutting down: keep the typing as drafts and let
         the windows close without asking (nobody may be there to answer)."""
         self.keep_drafts_now()
-        if self.window is not None:
-            self.window.setProperty("session_ending", True)
+        guard = getattr(self.window, "guard", None)
+        if guard is not None:
+            guard.session_ending = True
 
     def show_unlock(self) -> None:
         self.unlock_screen.show()
@@ -120,7 +122,15 @@ class AppSession(QObject):
             return
         self.store.audit.worker = worker
         self.store.audit.record("unlocked", "", "After the idle lock")
+        self._note_recovery()
         self.screen_lock.unlock()
+
+    def _note_recovery(self) -> None:
+        if self.store is not None and self.unlock_screen.used_recovery_key:
+            self.unlock_screen.used_recovery_key = False
+            self.store.record_done(
+                "recovery-key-used", "", "Unlocked with the recovery key; a new passphrase was set"
+            )
 
     def _start(self, key: FolderKey) -> None:
         store = self._open_store(self.folder, self.messages, key)
@@ -131,6 +141,7 @@ class AppSession(QObject):
         self.store = store
         store.audit.worker = self.worker
         store.audit.record("unlocked")
+        self._note_recovery()
         self.idle.set_minutes(clamp_minutes(store.folder_value(SETTING)))
         self.window = self._build_window(store)
         self.window.show()  # before the unlock screen goes, so a window is always open

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from .. import resources
 from ..domain.guides import GUIDES, GuideInfo, spoken_text
 from .messages import UserMessages
+from .screen_fit import fit_dialog
 from .together.cards import picture_pixmap
 from .together.read_aloud import NO_VOICE, ReadAloud
 
@@ -218,7 +219,7 @@ class GuidesWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        self.resize(980, 720)
+        fit_dialog(self, QSize(980, 720))  # never taller than a 720-pixel screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.stop_reading()

@@ -136,3 +136,32 @@ class UnlockPage(QWidget):
         self.secret.setPlaceholderText("Recovery key (groups of four)" if on else "Passphrase")
         self.secret.setAccessibleName(what)
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+
+
+class NewPassphrasePage(QWidget):
+    """After the recovery key opened the folder: a new passphrase before anything else."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passphrase = password_field("New passphrase")
+        self.repeat = password_field("The same new passphrase again")
+        self.problem = plain_label("", "Problem")
+        self.button = QPushButton("Save the new passphrase", objectName="Primary")
+        _stack(
+            self,
+            (
+                plain_label("Choose a new passphrase", "Headline"),
+                plain_label(
+                    "You opened Lasting Home with the recovery key. Choose a new passphrase "
+                    "now (a few words, at least 10 characters); the recovery key stays the same "
+                    "and still works.",
+                    "Subtle",
+                ),
+                plain_label("New passphrase", "Field"),
+                self.passphrase,
+                plain_label("The same new passphrase again", "Field"),
+                self.repeat,
+                self.problem,
+                self.button,
+            ),
+        )

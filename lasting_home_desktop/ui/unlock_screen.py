@@ -23,6 +23,7 @@ from ..storage.crypto import (
     SealBroken,
     WeakPassphrase,
     WrongPassphrase,
+    change_passphrase,
 )
 from ..storage.folder_sealing import (
     first_passphrase,
@@ -30,8 +31,9 @@ from ..storage.folder_sealing import (
     unlock,
     unlock_by_recovery_key,
 )
+from ..storage.last_worker import last_worker, remember_worker
 from ..storage.unlock_tries import UnlockTries
-from .unlock_pages import STYLE, RecoveryKeyPage, SetUpPage, UnlockPage
+from .unlock_pages import STYLE, NewPassphrasePage, RecoveryKeyPage, SetUpPage, UnlockPage
 
 
 class UnlockScreen(QWidget):
@@ -57,13 +59,15 @@ class UnlockScreen(QWidget):
         # quit without those windows finishing their saves: the worker unlocks instead.
         self.closable = True
         self._pending: tuple[FolderKey, str] | None = None
+        # True once the recovery key opened the folder (the audit trail records it).
+        self.used_recovery_key = False
         self.setWindowTitle("Lasting Home")
         self.setObjectName("UnlockScreen")
         self.setStyleSheet(STYLE)
 
         self.pages = QStackedWidget()
-        self._build_pages(worker, demo_passphrase)
-        for page in (self.set_up_page, self.recovery_page, self.unlock_page):
+        self._build_pages(worker or last_worker(self.folder), demo_passphrase)
+        for page in (self.set_up_page, self.recovery_page, self.unlock_page, self.new_page):
             self.pages.addWidget(page)
 
         card = QFrame(objectName="Card")
@@ -114,7 +118,11 @@ class UnlockScreen(QWidget):
         self.repeat_passphrase.returnPressed.connect(self.set_up)
         self.continue_button.clicked.connect(self._recovery_confirmed)
         self.passphrase.returnPressed.connect(self.try_unlock)
+        self.name.returnPressed.connect(self.try_unlock)  # Enter unlocks from either box
         self.unlock_button.clicked.connect(self.try_unlock)
+        self.new_page = NewPassphrasePage()
+        self.new_page.button.clicked.connect(self._set_new_passphrase)
+        self.new_page.repeat.returnPressed.connect(self._set_new_passphrase)
 
     def show_right_page(self) -> None:
         if needs_passphrase(self.folder):
@@ -183,6 +191,7 @@ class UnlockScreen(QWidget):
         self._pending = None
         self.recovery_key.clear()  # shown once only
         self.name.setText(name)
+        remember_worker(self.folder, name)
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlocked.emit(key, name)
 
@@ -218,6 +227,43 @@ class UnlockScreen(QWidget):
         self.passphrase.clear()
         self.unlock_problem.clear()
         self.countdown.clear()
+        remember_worker(self.folder, name)
+        if self.use_recovery.isChecked():
+            # The passphrase is forgotten: a new one is set before anything else.
+            self._pending = (key, name)
+            self.new_page.problem.clear()
+            self.pages.setCurrentWidget(self.new_page)
+            self.new_page.passphrase.setFocus()
+            return
+        self.unlocked.emit(key, name)
+
+    def _set_new_passphrase(self) -> None:
+        if self._pending is None:
+            return
+        page = self.new_page
+        if page.passphrase.text() != page.repeat.text():
+            page.problem.setText(
+                "The two passphrases are different. Please type the same one twice."
+            )
+            return
+        key, name = self._pending
+        try:
+            change_passphrase(self.folder, key, page.passphrase.text(), self._cost)
+        except WeakPassphrase as problem:
+            page.problem.setText(problem.kind_message)
+            return
+        except OSError as error:
+            page.problem.setText(
+                getattr(error, "kind_message", None)
+                or f"The new passphrase could not be saved ({error.strerror or error})."
+            )
+            return
+        self._pending = None
+        page.passphrase.clear()
+        page.repeat.clear()
+        self.use_recovery.setChecked(False)
+        self.used_recovery_key = True
+        self.pages.setCurrentWidget(self.unlock_page)
         self.unlocked.emit(key, name)
 
     def _wrong(self) -> None:

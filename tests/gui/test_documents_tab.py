@@ -67,14 +67,14 @@ def test_card_message_typed_in_the_tab_is_saved_and_printed(qtbot, store, today)
 
 
 def test_too_long_message_is_refused_kindly_and_kept_in_the_box(qtbot, store, today):
-    """Over 5,000 characters: a kind message, nothing saved, the text still in the box."""
+    """Over 1,000 characters: a kind message, nothing saved, the text still in the box."""
     child = add_child(store, today, message="Short.")
     section, messages = tab(qtbot, store, today, child)
-    section.message.setPlainText("x" * 5001)
+    section.message.setPlainText("x" * 1001)
     section.save_card_button.click()
     assert messages.told and messages.told[-1][2] is True
     assert CardMessages(store).load(child.id).message == "Short."
-    assert len(section.message.toPlainText()) == 5001
+    assert len(section.message.toPlainText()) == 1001
 
 
 def test_print_goes_through_the_print_dialog(qtbot, store, today, tmp_path):
@@ -83,13 +83,64 @@ def test_print_goes_through_the_print_dialog(qtbot, store, today, tmp_path):
 
     def dialog(printer: QPrinter, parent) -> bool:
         asked.append(printer)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-        return True
+        return _to_file(printer, tmp_path / "printed.pdf")
 
     section, _ = tab(qtbot, store, today, add_child(store, today), print_dialog=dialog)
     assert section.print_document() == 2
     assert asked and (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_the_card_is_set_to_print_both_sides_flipping_on_the_short_edge(qtbot, store, today):
+    """The print step says the card prints on both sides, flipped on the short edge, and
+    prints it at actual size. (The printer is asked for short-edge duplex too; a machine with
+    no printer, like this one, cannot show that.)"""
+    printers = []
+
+    def dialog(printer: QPrinter, parent) -> bool:
+        printers.append(printer)
+        return False  # look, then cancel
+
+    section, messages = tab(
+        qtbot,
+        store,
+        today,
+        add_child(store, today),
+        print_dialog=dialog,
+        save_dialog=lambda parent, name: "",
+    )
+    assert "flipping on the short edge" in section.printing.text()
+    section.print_document()
+    (printer,) = printers
+    assert printer.fullPage()
+    assert "flipping on the short edge" in section.status.text()
+    choose(section, "certificate")
+    assert "flipping" not in section.printing.text() and "actual size" in section.printing.text()
+
+
+def test_the_writer_is_told_how_much_of_the_card_the_message_uses(qtbot, store, today):
+    """Under the message box: how many of the 1,000 characters are used, live as they type."""
+    section, _ = tab(qtbot, store, today, add_child(store, today, message="Well done."))
+    assert section.message_room.text() == "10 of 1,000 characters fit inside the card."
+    section.message.setPlainText("x" * 1200)
+    assert "1,200 of 1,000 characters: please shorten it" in section.message_room.text()
+    section.message.setPlainText("\n".join("Hi" for _ in range(20)))
+    assert "20 of 16 lines" in section.message_room.text()
+
+
+def test_a_residential_home_can_be_named_for_the_card(qtbot, store, today):
+    """For a child in a residential home the tab asks the home's name and the card uses it;
+    for a foster home the question is not asked."""
+    from lasting_home_desktop.domain.child import HomeType
+
+    foster, _ = tab(qtbot, store, today, add_child(store, today))
+    assert not foster.card_form.isRowVisible(foster.home_name)
+    child = add_child(store, today, first="Ola")
+    store.update_child(child.with_changes(home_type=HomeType.RESIDENTIAL), today)
+    section, _ = tab(qtbot, store, today, child)
+    assert section.card_form.isRowVisible(section.home_name)
+    section.home_name.setText("Oakfield House")
+    section.preview()
+    assert "home at Oakfield House" in " ".join(pdf_text(section.shown_pdf).split())
 
 
 def test_cancelled_print_sends_nothing(qtbot, store, today):
@@ -112,7 +163,12 @@ def test_save_as_writes_the_pdf_with_a_safe_suggested_name(qtbot, store, today, 
     path = section.save_document()
     assert path.endswith("chosen.pdf") and Path(path).read_bytes().startswith(b"%PDF")
     assert "/" not in suggested[0] and "<" not in suggested[0]
-    assert "not protected" in " ".join(messages.told[-1][:2]) or "protected" in messages.told[-1][1]
+    # Told where it went, then (once per folder) that a saved copy is not protected.
+    headlines = [headline for headline, _detail, _problem in messages.told]
+    assert headlines[-2:] == ["PDF saved", "Saved files are not protected"]
+    assert "ordinary files" in messages.told[-1][1]
+    section.save_document()
+    assert [h for h, _d, _p in messages.told].count("Saved files are not protected") == 1
 
 
 def test_no_card_when_the_decision_was_not_agreed(qtbot, store, today):
@@ -172,4 +228,17 @@ def test_prints_and_saves_are_in_the_audit_trail(qtbot, store, today, tmp_path):
 def _to_file(printer: QPrinter, path: Path) -> bool:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
+    printer.setResolution(72)  # enough to show the pages were sent; 1,200 dpi takes seconds
     return True
+
+
+def test_before_the_decision_the_tab_says_what_is_missing(qtbot, store, today):
+    """No decision yet: the tab says why there is no card, and the book can still be made."""
+    child = add_child(store, today, decision=None)
+    section, messages = tab(qtbot, store, today, child)
+    assert section.outcome_note.isVisibleTo(section)
+    assert "Head of Service's decision is not recorded yet" in section.outcome_note.text()
+    choose(section, "card")
+    assert section.preview() == 0 and "not recorded yet" in messages.told[-1][1]
+    choose(section, "book")
+    assert section.preview() > 0

@@ -122,7 +122,7 @@ def test_visit_refuses_future_card_and_missing_decision(qtbot, data_dir, today):
     form.card_given.setChecked(True)
     assert not form.save()
     said = page.problems()
-    assert "1 December 2026" in said and "24-hour clock" in said
+    assert "1 December 2026" in said and "'half four' is not a time we can read" in said
     page.store.close()
     other = Page(data_dir.parent / "other", today, make_child(**HELD))
     form = CommitmentVisitForm(other.context())

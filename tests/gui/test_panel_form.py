@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from adult_forms_support import Page, make_child
+from PySide6.QtWidgets import QCheckBox
 
 from lasting_home_desktop.domain.child import DecisionRoute
 from lasting_home_desktop.domain.journey import Decision, Stage, journey_status
@@ -11,6 +12,7 @@ from lasting_home_desktop.domain.matching_meeting import MatchingMeeting, Recomm
 from lasting_home_desktop.domain.panel import Participation
 from lasting_home_desktop.domain.tracker import tracker_rows
 from lasting_home_desktop.storage.adults import AdultRecords
+from lasting_home_desktop.storage.status_facts import status_facts
 from lasting_home_desktop.ui.worker.panel_dates_editor import PanelDatesEditor
 from lasting_home_desktop.ui.worker.panel_form import PanelForm
 
@@ -72,17 +74,13 @@ def test_agenda_flag_shown_and_in_tracker(qtbot, page):
     qtbot.addWidget(form)
     _choose(form, dt.date(2026, 12, 10))
     assert form.save(), page.problems()
-    assert form.agenda_due.text() == "10 November 2026: the agenda is now due"
-    records = AdultRecords(page.store)
-    [row] = tracker_rows(
-        page.store.children(), page.today, extra_flags=records.tracker_extra_flags(page.today)
-    )
-    assert row.flag_text == "Panel agenda to confirm"
+    assert form.agenda_due.text() == "Tuesday 10 November 2026: the agenda is now due"
+    facts = status_facts(page.store)
+    [row] = tracker_rows(page.store.children(), page.today, facts=facts)
+    assert row.reason_text == "Panel on 10 December: agenda was due by 10 November, confirm it"
     form.agenda_confirmed.setChecked(True)
     assert form.save(), page.problems()
-    [row] = tracker_rows(
-        page.store.children(), page.today, extra_flags=records.tracker_extra_flags(page.today)
-    )
+    [row] = tracker_rows(page.store.children(), page.today, facts=status_facts(page.store))
     assert row.flags == ()
 
 
@@ -107,8 +105,7 @@ def test_saved_booking_reloads_after_restart(qtbot, page):
     form = PanelForm(page.context())
     qtbot.addWidget(form)
     _choose(form, dt.date(2027, 1, 14))
-    form.child_attends.setChecked(True)
-    form.time_slot.setText("16:00")
+    form.time_slot.setText("4.30pm")
     form.ways[Participation.IN_PERSON].setChecked(True)
     form.ways[Participation.DRAWING].setChecked(True)
     form.chair.setText("Mrs Łucja Ahmed")
@@ -118,7 +115,8 @@ def test_saved_booking_reloads_after_restart(qtbot, page):
     again = PanelForm(page.context())
     qtbot.addWidget(again)
     assert again.chosen_panel_date() == dt.date(2027, 1, 14)
-    assert again.time_slot.text() == "16:00"
+    assert again.time_slot.text() == "16:30"
+    assert again.child_attends.isChecked() and again.ways[Participation.IN_PERSON].isChecked()
     assert again.ways[Participation.DRAWING].isChecked()
     assert not again.ways[Participation.LETTER].isChecked()
     assert again.chair.text() == "Mrs Łucja Ahmed"
@@ -165,3 +163,28 @@ def test_panel_tab_on_visit_route_says_so(qtbot, data_dir, today):
     assert "commitment-visit route" in form.route_note.text()
     assert not form.save_button.isEnabled()
     page.store.close()
+
+
+def test_coming_in_person_is_one_box(qtbot, page):
+    """The form has one "coming in person" box: it is a way of taking part and asks for an
+    after-school slot, so the two can never disagree."""
+    form = PanelForm(page.context())
+    qtbot.addWidget(form)
+    boxes = [box.text() for box in form.body.findChildren(QCheckBox) if "in person" in box.text()]
+    assert boxes == ["Coming in person (after school, from 15:30)"]
+    assert form.child_attends is form.ways[Participation.IN_PERSON]
+    form.child_attends.setChecked(True)
+    assert form.slot_note.text() == "Coming in person: after school, from 15:30"
+
+
+def test_monthly_suggestions_skip_bank_holidays_in_the_editor(qtbot, page):
+    """From a fifth Monday, the suggested dates move off Boxing Day (observed) and the May and
+    August bank holidays."""
+    AdultRecords(page.store).save_panel_dates([dt.date(2026, 11, 30)])
+    editor = PanelDatesEditor(AdultRecords(page.store), page.today, page.messages)
+    qtbot.addWidget(editor)
+    editor.add_monthly()
+    lines = editor.dates.toPlainText().splitlines()
+    assert "28/12/2026" not in lines and "31/05/2027" not in lines and "30/08/2027" not in lines
+    assert "29/12/2026" in lines and "01/06/2027" in lines and "31/08/2027" in lines
+    assert editor.save()

@@ -3,15 +3,13 @@ handing over and deleting a record from the worker window."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
+from session_support import FakeClock, _session, _unlock_later
 from together_support import force_close, together, visible_widgets, widget_texts
 from trust_support import PASSPHRASE, TEST_COST, names_of, readable_traces
 
-from lasting_home_desktop.app import open_store
 from lasting_home_desktop.domain.child import ChildRecord
 from lasting_home_desktop.storage.audit import AUDIT_NAME
 from lasting_home_desktop.storage.caseload import CaseloadStore
@@ -19,41 +17,8 @@ from lasting_home_desktop.storage.crypto import KEY_FILE_NAME
 from lasting_home_desktop.storage.example_caseload import add_example_children
 from lasting_home_desktop.storage.folder_sealing import first_passphrase, unlock
 from lasting_home_desktop.storage.unlock_tries import wait_after
-from lasting_home_desktop.ui.app_session import AppSession
-from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.unlock_screen import UnlockScreen
 from lasting_home_desktop.ui.worker.main_window import WorkerWindow
-from lasting_home_desktop.ui.worker.trust_menu import TrustMenu
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def _unlock_later(screen: UnlockScreen, name: str, secret: str) -> None:
-    screen.name.setText(name)
-    screen.passphrase.setText(secret)
-    screen.unlock_button.click()
-
-
-def _session(qtbot, folder: Path, today: dt.date, clock: FakeClock, messages=None):
-    messages = messages or RecordedMessages()
-    holder: dict[str, object] = {}
-
-    def build(store: CaseloadStore):
-        window = WorkerWindow(store, today, messages)
-        holder["menu"] = TrustMenu(window, session, messages)
-        return window
-
-    session = AppSession(folder, messages, open_store, build, clock=clock, cost=TEST_COST)
-    session.show_unlock()
-    qtbot.addWidget(session.unlock_screen)
-    return session, holder, messages
-
 
 # -- unlock screen -------------------------------------------------------------------------------
 
@@ -120,13 +85,19 @@ def test_wrong_passphrase_is_kind_and_five_wrong_tries_bring_a_growing_wait(qtbo
 
 
 def test_recovery_key_unlocks_from_the_screen(qtbot, data_dir):
-    """'I have forgotten it' takes the recovery key instead of the passphrase."""
+    """'I have forgotten it' takes the recovery key instead of the passphrase (spaces and
+    lower case forgiven); a new passphrase is chosen before the worker is let in."""
     created = first_passphrase(data_dir, PASSPHRASE, TEST_COST)
     screen = UnlockScreen(data_dir, cost=TEST_COST)
     qtbot.addWidget(screen)
     screen.use_recovery.setChecked(True)
+    _unlock_later(screen, "Priya", created.recovery_key.lower().replace("-", " "))
+    assert screen.pages.currentWidget() is screen.new_page
+    screen.new_page.passphrase.setText("a brand new passphrase")
+    screen.new_page.repeat.setText("a brand new passphrase")
     with qtbot.waitSignal(screen.unlocked):
-        _unlock_later(screen, "Priya", created.recovery_key.lower().replace("-", " "))
+        screen.new_page.button.click()
+    assert screen.used_recovery_key
 
 
 # -- the whole app: unlock, idle lock, no readable data -----------------------------------------

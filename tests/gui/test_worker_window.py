@@ -11,11 +11,15 @@ from PySide6.QtWidgets import QLabel
 
 from lasting_home_desktop.domain.child import ChildRecord, PeopleAroundChild
 from lasting_home_desktop.domain.journey import Decision, JourneyDates
+from lasting_home_desktop.domain.tracker import column_index
 from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.example_caseload import add_example_children
 from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.worker.child_form import ChildForm
 from lasting_home_desktop.ui.worker.main_window import WorkerWindow
+
+ATTENTION = column_index("Needs attention")
+DAYS = column_index("Days waiting")
 
 
 @pytest.fixture
@@ -92,11 +96,11 @@ def test_added_child_shows_in_caseload_page_and_tracker(qtbot, store, today, mes
     assert page.name.text() == "Zuzanna (Zuzia) Wójcik-Łęcka"
     assert page.stage.text() == "With the Head of Service"
     assert "17 November 2026" in page.next_step.text()
-    assert page.flags.text() == "Head of Service decision overdue"
+    assert page.flags.text() == "Head of Service decision 5 days overdue"
     window.show_tracker()
     rows = window.tracker.visible_rows()
     assert rows[0][0] == "Zuzanna (Zuzia) Wójcik-Łęcka"
-    assert rows[0][12] == "Head of Service decision overdue"
+    assert rows[0][ATTENTION] == "Head of Service decision 5 days overdue"
 
 
 def test_form_keeps_what_was_typed_and_says_what_to_fix(qtbot, store, today):
@@ -183,8 +187,10 @@ def test_tracker_sorts_and_exports_csv(qtbot, store, today, messages, tmp_path):
     window = make_window(qtbot, store, today, messages)
     window.tracker.choose_file = lambda parent, suggested: tmp_path / "tracker"
     window.show_tracker()
-    window.tracker.table.sortByColumn(11, Qt.SortOrder.DescendingOrder)
-    assert [row[11] for row in window.tracker.visible_rows()] == ["40", "5"]
+    window.tracker.table.sortByColumn(DAYS, Qt.SortOrder.DescendingOrder)
+    assert [row[DAYS] for row in window.tracker.visible_rows()] == ["40", "5"]
+    window.tracker.table.sortByColumn(DAYS, Qt.SortOrder.AscendingOrder)
+    assert [row[DAYS] for row in window.tracker.visible_rows()] == ["5", "40"]
     saved = window.tracker.export_csv()
     assert saved == tmp_path / "tracker.csv"
     raw = saved.read_bytes()
@@ -216,28 +222,36 @@ def test_editing_dates_updates_stage_and_flags(qtbot, store, today, messages, mo
     monkeypatch.setattr(ChildForm, "exec", record_decision)
     window.edit_child(child.id)
     assert window.child_page.stage.text() == "Agreed: visit to book"
-    assert window.child_page.flags.text() == "Avoid delay: no visit booked"
+    assert window.child_page.flags.text() == "Agreed 68 days ago, no visit booked"
 
 
 def test_flags_from_other_records_show_in_caseload_and_tracker(qtbot, store, today, messages):
-    """A flag raised by a record beyond the journey dates (the panel agenda) is shown too."""
-    from lasting_home_desktop.domain.journey import Flag
+    """The panel agenda to confirm (from the booking) and the child's worry (from together
+    mode) show, in the same words, in the caseload, the tracker and the child's page."""
+    from lasting_home_desktop.domain.child_voice import ChildVoice
+    from lasting_home_desktop.domain.journey import DecisionRoute
+    from lasting_home_desktop.domain.panel import PanelBooking
+    from lasting_home_desktop.storage.adults import AdultRecords
+    from lasting_home_desktop.storage.child_voice import ChildVoiceRecords
 
-    child = store.add_child(ChildRecord("Aisha", "Begum"), today)
-    window = WorkerWindow(
-        store,
-        today,
-        messages,
-        add_example_children,
-        extra_flags=lambda opened: lambda record: (Flag.AGENDA_TO_CONFIRM,),
+    panel = JourneyDates(matching_meeting=dt.date(2026, 10, 1), visit=dt.date(2026, 12, 10))
+    child = store.add_child(
+        ChildRecord("Aisha", "Begum", route=DecisionRoute.PANEL, journey=panel), today
     )
-    qtbot.addWidget(window)
-    window.show_caseload()
-    assert window.caseload.model.entries[0].status.flags == (Flag.AGENDA_TO_CONFIRM,)
+    AdultRecords(store).save(child.id, PanelBooking())
+    ChildVoiceRecords(store).save(
+        child.id, ChildVoice().with_feeling("scared", "", dt.date(2026, 11, 12))
+    )
+    window = make_window(qtbot, store, today, messages)
+    worry = "Said they feel scared or unsure on 12 November: talk with them"
+    agenda = "Panel on 10 December: agenda was due by 10 November, confirm it"
+    assert window.caseload.visible_status_lines() == [f"Booked on a panel\n{worry}; {agenda}"]
+    assert window.caseload.count.text() == "1 child · 1 needs attention"
     window.show_tracker()
-    assert window.tracker.visible_rows()[0][12] == Flag.AGENDA_TO_CONFIRM.label
+    assert window.tracker.visible_rows()[0][ATTENTION] == f"{worry}; {agenda}"
     window.open_child(child.id)
-    assert window.child_page.flags.text() == Flag.AGENDA_TO_CONFIRM.label
+    assert window.child_page.flags.text() == agenda
+    assert window.child_page.worry.text() == worry
 
 
 def test_worry_from_together_mode_shows_on_the_child_page(qtbot, store, today, messages):
@@ -252,8 +266,7 @@ def test_worry_from_together_mode_shows_on_the_child_page(qtbot, store, today, m
     ChildVoiceRecords(store).save(child.id, ChildVoice().with_feeling("worried", "", today))
     window.open_child(child.id)
     assert window.child_page.worry.isVisibleTo(window)
-    assert "Talk with Ola" in window.child_page.worry.text()
-    assert "worried" in window.child_page.worry.text()
+    assert window.child_page.worry.text() == "Said they feel worried on 22 November: talk with them"
 
 
 def test_child_page_lists_every_part_and_builds_it_when_opened(qtbot, store, today, messages):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -29,8 +28,28 @@ from lasting_home_desktop.storage.example_drawings import house_drawing_png
 
 HOSTILE_FIRST = "<b>&amp;"
 HOSTILE_LAST = 'O\'Brien "Zosia"'
-NAMES = ("Łukasz", "Αθηνά", "Жанна", "Nguyễn", "Ștefan", "Gülşen", "Řehoř")
 LONG_MESSAGE = ("Dear Łukasz, well done & thank you <3. " * 200)[:5000]
+URDU_NAME = "عائشہ"
+URDU_MESSAGE = (
+    "پیاری عائشہ، ہم سب کو آپ پر بہت فخر ہے۔ آپ کا گھر ہمیشہ آپ کا گھر رہے گا، "
+    "اور ہم آپ کے ساتھ ہیں۔"
+)
+LONG_NAME = "Montgomery-Fotheringham-Wetherbyshire"
+# Twelve children whose names are hard to print: scripts, marks, length, emoji and markup.
+HARD_NAMES = (
+    (URDU_NAME, "Khan"),
+    ("Łucja", "Wiśniewska"),
+    ("Nguyễn Bảo", "Trần"),
+    (LONG_NAME, "Smith"),
+    ("محمد", "Al-Rashid"),
+    ("Αθηνά", "Παπαδοπούλου"),
+    ("Жанна", "Кузнецова"),
+    ("Zoë 🦄", "O'Neill"),
+    (HOSTILE_FIRST, HOSTILE_LAST),
+    ("Wolfeschlegelsteinhausenbergerdorff", "Llanfairpwllgwyngyll"),
+    ("Ștefan", "Gülşen-Řehoř"),
+    ("Dương Thị Thùy", "Linh"),
+)
 
 
 def add_child(
@@ -137,18 +156,45 @@ def embedded_fonts(data: bytes) -> set[str]:
     return found
 
 
-def rendered_ink(data: bytes, tmp: Path) -> list[float]:
-    """Share of non-white pixels on each page rendered by pdftoppm ([] if not installed)."""
-    if shutil.which("pdftoppm") is None:
-        return []
-    from PIL import Image
+def drawn_name(name: str) -> str:
+    """The name as the PDF's text reads back: emoji are pictures, not text."""
+    emoji = ("\ufe0f", "\u200d")
+    kept = (c for c in name if not (0x1F000 <= ord(c) <= 0x1FFFF or c in emoji))
+    return "".join(kept).strip()
 
-    source = tmp / "render.pdf"
+
+def unembedded_fonts(data: bytes, tmp: Path) -> list[str]:
+    """Fonts pdffonts lists as not embedded (any at all is a fault)."""
+    source = tmp / "fonts.pdf"
     source.write_bytes(data)
-    subprocess.run(["pdftoppm", "-png", "-r", "20", str(source), str(tmp / "page")], check=True)
-    shares = []
-    for png in sorted(tmp.glob("page-*.png")):
-        image = Image.open(png).convert("L")
-        pixels = image.tobytes()
-        shares.append(sum(1 for p in pixels if p < 235) / len(pixels))
-    return shares
+    listing = subprocess.run(["pdffonts", str(source)], capture_output=True, text=True, check=True)
+    rows = listing.stdout.splitlines()[2:]
+    return [row.split()[0] for row in rows if row.split()[-5] != "yes"]
+
+
+def render_pages(data: bytes, tmp: Path, dpi: int, stem: str = "page") -> list[Path]:
+    """Each page rendered by pdftoppm as a PNG, in page order."""
+    source = tmp / f"{stem}.pdf"
+    source.write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(source), str(tmp / stem)], check=True)
+    return sorted(tmp.glob(f"{stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def lines_by_height(page) -> list[tuple[float, str]]:
+    """Each piece of text on a pypdf page with the height of its baseline (points from the
+    bottom), highest first."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            found.append((round(tm[5] * cm[3] + cm[5], 1), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return sorted(found, key=lambda item: -item[0])
+
+
+def last_body_line(page, top: float, bottom: float) -> str:
+    """The lowest text between the page's header (above `top`) and footer (below `bottom`)."""
+    body = [(y, text) for y, text in lines_by_height(page) if bottom < y < top]
+    lowest = min(y for y, _ in body)
+    return " ".join(text for y, text in body if abs(y - lowest) < 1)

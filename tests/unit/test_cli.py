@@ -193,8 +193,10 @@ def test_tracker_writes_an_excel_ready_csv_while_the_app_is_open(capsys, data_di
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:2] == ["Child", "Stage"] and len(rows) == 12
-    assert any("Head of Service decision overdue" in row for row in rows)
+    assert rows[0][:3] == ["Child", "Needs attention", "Stage"] and len(rows) == 12
+    reasons = [row[1] for row in rows[1:]]
+    assert any(reason.startswith("Head of Service decision ") for reason in reasons)
+    assert any(reason.startswith("Said they feel worried on ") for reason in reasons)
 
 
 def test_tracker_problems_leave_no_file(capsys, data_dir, tmp_path):

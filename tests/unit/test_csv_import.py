@@ -196,3 +196,25 @@ def test_headings_are_tidied():
     """'Date of Birth', 'date-of-birth' and 'DateOfBirth' are the same heading."""
     for text in ("Date of Birth", " date-of-birth ", "DateOfBirth", "\ufeffdate_of_birth"):
         assert tidy_heading(text) == "date_of_birth"
+
+
+def test_case_system_fields_are_read_under_the_trackers_headings(today):
+    """Person ID, Legal status and Placement start (as the tracker's CSV heads them) fill the
+    case-system fields; an unreadable placement date is named by its row."""
+    text = csv_text(
+        '"Ola","Nowak","LCS-104233","Full care order (section 31)","04/03/2024"',
+        headings="First name,Last name,Person ID,Legal status,Placement start",
+    )
+    result = parse_children_csv(text, today)
+    assert result.ok, result.problems
+    back = result.children[0].child
+    assert (back.case_id, back.legal_status, back.placement_start) == (
+        "LCS-104233",
+        "Full care order (section 31)",
+        dt.date(2024, 3, 4),
+    )
+    bad = parse_children_csv(
+        csv_text("Ola,Nowak,LCS 1,soon", headings="First name,Last name,LCS ID,Placement start"),
+        today,
+    )
+    assert "Row 2" in str(bad.problems[0]) and "Placement start" in str(bad.problems[0])

@@ -338,3 +338,23 @@ def test_a_failed_export_is_not_recorded_as_done(data_dir, today, tmp_path, caps
     )
     assert code == 1 and "disk is full" in err
     assert not [e for e in AuditTrail(data_dir).entries() if e.action == "exported"]
+
+
+def test_a_card_message_too_long_to_fit_is_listed_and_the_rest_made(store, today, tmp_path):
+    """A message kept from before the limit that cannot fit inside the card: the batch lists
+    the child with the kind reason, saving a child's documents notes it, and every other
+    document is still made."""
+    from lasting_home_desktop.documents.export import write_child_documents
+    from lasting_home_desktop.domain.card_message import CardMessage
+
+    fits = add_child(store, today, first="Ola")
+    too_long = add_child(store, today, first="Zosia")
+    store.save_section("card", too_long.id, CardMessage(message="Well done. " * 450).to_dict())
+    result = export_batch(store, today, today + dt.timedelta(days=30), tmp_path / "b", today)
+    assert result.included == [fits.display_name]
+    (problem,) = result.problems
+    assert problem.name == too_long.display_name and "too long to fit" in problem.message
+    keys = ["card", "certificate", "book"]
+    written = write_child_documents(store, too_long.id, keys, tmp_path / "one", today)
+    assert written.made == ["certificate", "book"]
+    assert written.notes and "too long to fit inside the card" in written.notes[0]

@@ -1,10 +1,21 @@
-"""File names made from people's names are safe on Windows, macOS and Linux."""
+"""File names made from people's names are safe on Windows, macOS and Linux, and say what
+the document is."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from lasting_home_desktop.documents.filenames import safe_file_name, unique_path_name
+import pytest
+from documents_support import add_child
+
+from lasting_home_desktop.documents.batch import export_batch
+from lasting_home_desktop.documents.export import DOCUMENT_KINDS, write_child_documents
+from lasting_home_desktop.documents.filenames import (
+    document_file_name,
+    safe_file_name,
+    unique_path_name,
+)
+from lasting_home_desktop.storage.caseload import CaseloadStore
 
 
 @pytest.mark.parametrize(
@@ -49,3 +60,51 @@ def test_duplicates_get_a_number():
     """Two children with the same name get different files."""
     taken = {"Ola Nowak - Card.pdf"}
     assert unique_path_name("ola nowak - card.pdf", taken) == "ola nowak - card (2).pdf"
+
+
+LONG = "Montgomery-Fotheringham-Wetherbyshire Ó Súilleabháin-Featherstonehaugh"
+KINDS = (
+    "Card",
+    "Certificate",
+    "My Lasting Home book",
+    "Matching meeting record",
+    "Carers' letter of commitment",
+    "Partner contributions",
+)
+
+
+@pytest.mark.parametrize("document", KINDS)
+def test_a_long_name_is_cut_never_the_kind_of_document(document):
+    """However long the child's name, the file still says what it is ("Carers' letter")."""
+    name = document_file_name(LONG, document)
+    assert name.endswith(f" - {document}.pdf") and len(name) <= 80
+    assert name.startswith("Montgomery-Fotheringham-Wetherbyshire")
+
+
+def test_six_documents_of_one_child_need_no_numbers(store, today, tmp_path):
+    """Saving every document of a child with a long name makes six distinct names, with no
+    "(2).pdf" ... "(6).pdf" series."""
+    child = add_child(store, today, first="Montgomery-Fotheringham-Wetherbyshire", last=LONG)
+    keys = [kind.key for kind in DOCUMENT_KINDS]
+    written = write_child_documents(store, child.id, keys, tmp_path, today)
+    names = sorted(path.name for path in written.files)
+    assert len(names) == 6 and not any("(" in name for name in names)
+    assert any(name.endswith(" - Carers' letter of commitment.pdf") for name in names)
+
+
+def test_children_who_share_a_name_are_told_apart_by_their_id_or_birthday(store, today, tmp_path):
+    """Two children called Ola Nowak in one batch get files that say which is which."""
+    first = add_child(store, today, first="Ola")
+    add_child(store, today, first="Ola")
+    store.update_child(store.child(first.id).with_changes(case_id="LCS 4411"), today)
+    result = export_batch(store, today, today + dt.timedelta(days=30), tmp_path, today)
+    names = sorted(path.name for path in result.files)
+    assert "Ola Nowak (LCS 4411) - Card.pdf" in names
+    assert "Ola Nowak (born 01-05-2018) - Card.pdf" in names
+    assert not any("(2)" in name for name in names)
+
+
+@pytest.fixture
+def store(data_dir):
+    with CaseloadStore.open(data_dir) as opened:
+        yield opened

@@ -5,9 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 
 import pytest
-from documents_support import add_child, embedded_fonts, pdf_text, squashed
+from documents_support import (
+    add_child,
+    embedded_fonts,
+    last_body_line,
+    lines_by_height,
+    pdf_text,
+    squashed,
+)
 from pypdf import PdfReader
 
 from lasting_home_desktop.documents.professional import professional_pdf
@@ -71,15 +79,83 @@ def child(store, today):
 
 
 @pytest.mark.parametrize("key", ["matching", "commitment", "contributions"])
-def test_every_page_has_the_name_the_marking_and_a_page_number(store, child, today, key):
-    """Each page's header names the child and says OFFICIAL-SENSITIVE; footers say Page n of m."""
+def test_every_page_has_the_name_the_person_id_the_marking_and_a_page_number(
+    store, child, today, key
+):
+    """Each page's header names the child and their case-system person ID; OFFICIAL-SENSITIVE
+    is at the top and at the foot of every page; footers say Page n of m."""
+    store.update_child(store.child(child.id).with_changes(case_id="LCS 1234567"), today)
     reader = PdfReader(io.BytesIO(professional_pdf(store, child.id, key, today)))
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text()
-        assert "OFFICIAL-SENSITIVE" in text
-        assert "<b>&amp; Wiśniewska" in text
+        assert "<b>&amp; Wiśniewska · Person ID LCS 1234567" in text
         assert f"Page {number} of {total}" in text
+        marks = [y for y, found in lines_by_height(page) if found == "OFFICIAL-SENSITIVE"]
+        assert len(marks) == 2 and max(marks) > 780 and min(marks) < 60
+
+
+def test_a_letter_that_is_not_final_says_draft_on_every_page(store, child, today):
+    """The carers' letter says DRAFT across every page until it is marked final."""
+    draft = PdfReader(io.BytesIO(professional_pdf(store, child.id, "commitment", today)))
+    assert all("DRAFT" in page.extract_text() for page in draft.pages)
+    records = AdultRecords(store)
+    letter = records.load(CarersCommitment, child.id)
+    records.save(child.id, replace(letter, status=LetterStatus.FINAL))
+    final = pdf_text(professional_pdf(store, child.id, "commitment", today))
+    assert "DRAFT" not in final and "We promise to be here for you." in final
+    for key in ("matching", "contributions"):
+        assert "DRAFT" not in pdf_text(professional_pdf(store, child.id, key, today))
+
+
+HEADINGS = {
+    "The meeting",
+    "Who attended",
+    "The child's views",
+    "Recorded at the meeting.",
+    "Birth family's views",
+    "Strengths",
+    "Concerns",
+    "Celebration plan",
+    "Recommendation to the Head of Service",
+    "Reasons",
+}
+
+
+@pytest.mark.parametrize("lines", range(0, 60, 5))
+def test_a_heading_is_never_alone_at_the_foot_of_a_page(store, today, lines):
+    """However long the text before it, no heading ends a page: it moves on with its text."""
+    record = add_child(store, today, first="Ola")
+    words = "\n\n".join(f"Line {n} of what the family said & hoped." for n in range(lines))
+    AdultRecords(store).save(
+        record.id,
+        MatchingMeeting(
+            child_views="Settled.\n\n" * 8,
+            birth_family_views=words,
+            strengths=LONG_TEXT[:2500],
+            concerns="None raised.\n\n" * 12,
+            celebration_plan="A party.",
+            recommendation_reasons="Settled & happy.\n\n" * 10,
+        ),
+    )
+    reader = PdfReader(io.BytesIO(professional_pdf(store, record.id, "matching", today)))
+    for page in reader.pages[:-1]:
+        assert last_body_line(page, top=780, bottom=60) not in HEADINGS
+
+
+@pytest.mark.parametrize("lines", range(0, 40, 4))
+def test_a_question_is_never_apart_from_its_answer(store, today, lines):
+    """A partner's question always has its answer under it on the same page."""
+    record = add_child(store, today, first="Ola")
+    answer = "\n\n".join(f"Point {n}: reads every day with the carer." for n in range(lines))
+    partner = PartnerContribution(
+        "Mrs Ward", "Teacher", "St Mary's", (answer, "Strong.", answer, "Warm.", "Happy."), today
+    )
+    AdultRecords(store).save(record.id, PartnerContributions((partner, partner)))
+    reader = PdfReader(io.BytesIO(professional_pdf(store, record.id, "contributions", today)))
+    for page in reader.pages[:-1]:
+        last = last_body_line(page, top=780, bottom=60)
+        assert not re.match(r"^\d\. ", last), last
 
 
 def test_matching_record_keeps_long_text_whole_and_names_who_attended(store, child, today):

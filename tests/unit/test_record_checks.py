@@ -1,6 +1,7 @@
 """Money, times and long text in the adults' records."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -48,12 +49,42 @@ def test_pounds_are_shown_the_uk_way():
     assert format_pounds(None) == ""
 
 
-def test_times_use_the_24_hour_clock():
-    """16:00 and 16.00 work; 25:00 is refused kindly."""
-    assert parse_time("16:00") == dt.time(16, 0)
-    assert parse_time("9.30") == dt.time(9, 30)
-    with pytest.raises(TimeProblem, match="24-hour"):
-        parse_time("25:00")
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("16:00", dt.time(16, 0)),
+        ("16.30", dt.time(16, 30)),
+        ("4.30pm", dt.time(16, 30)),
+        ("4:30 pm", dt.time(16, 30)),
+        ("4:30 P.M.", dt.time(16, 30)),
+        ("4pm", dt.time(16, 0)),
+        ("12pm", dt.time(12, 0)),
+        ("12.15am", dt.time(0, 15)),
+        ("9.30", dt.time(9, 30)),
+        ("04:30", dt.time(4, 30)),
+        ("1630", dt.time(16, 30)),
+    ],
+)
+def test_times_are_read_as_people_write_them(typed, meant):
+    """16:30, 16.30, 4.30pm and 4:30 pm all mean half past four in the afternoon."""
+    assert parse_time(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("25:00", "not a time of day"),
+        ("13pm", "hours from 1 to 12"),
+        ("4.75pm", "not a time of day"),
+        ("half four", "not a time we can read"),
+        ("4", "not a time we can read"),
+        ("4.30", "morning or the afternoon? Please add am or pm (for example 4.30pm)"),
+    ],
+)
+def test_times_that_cannot_be_read_are_refused_kindly(typed, said):
+    """A time that is not a time, or could be morning or afternoon, is asked about, not guessed."""
+    with pytest.raises(TimeProblem, match=re.escape(said)):
+        parse_time(typed)
 
 
 def test_long_text_is_refused_without_losing_it():

@@ -1,4 +1,7 @@
-"""A small editable table of people (name, role, agency...) with add and remove buttons."""
+"""A small editable table of people (name, role, agency...) with add and remove buttons.
+
+It always shows six rows (scrolling beyond), so the buttons beside it never move as people
+are added, and the agency column is wide enough for every suggested agency's full name."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+ROWS_SHOWN = 6
 
 
 class PeopleTable(QWidget):
@@ -42,6 +47,12 @@ class PeopleTable(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(self.text_columns)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        if self.suggestions:
+            # The agency column fits the longest suggestion whole: "Children's social care".
+            agency = len(self.text_columns) - 1
+            longest = max(self.fontMetrics().horizontalAdvance(text) for text in self.suggestions)
+            header.setSectionResizeMode(agency, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(agency, longest + 56)
         for offset in range(len(self.tick_columns)):
             header.setSectionResizeMode(
                 len(self.text_columns) + offset, QHeaderView.ResizeMode.ResizeToContents
@@ -53,14 +64,15 @@ class PeopleTable(QWidget):
         self.remove_button = QPushButton("Remove selected")
         self.add_button.clicked.connect(self._add_blank)
         self.remove_button.clicked.connect(self.remove_selected)
+        # Above the table: they stay where they are however many people are added.
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.table)
 
     def _add_blank(self) -> None:
         self.add_row([""] * len(self.text_columns))
@@ -73,6 +85,7 @@ class PeopleTable(QWidget):
             if self.suggestions and column == len(self.text_columns) - 1:
                 combo = QComboBox()
                 combo.setEditable(True)
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
                 combo.addItems(["", *self.suggestions])
                 combo.setCurrentText(text)
                 combo.currentTextChanged.connect(self.changed)
@@ -102,11 +115,11 @@ class PeopleTable(QWidget):
         self.changed.emit()
 
     def _fit_height(self) -> None:
-        # Every row visible up to ten, then it scrolls; room for two when empty.
-        rows = min(max(self.table.rowCount(), 2), 10)
+        # Always six rows high, whatever the number of people: beyond six it scrolls.
         row_height = self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + rows * row_height + 2 * self.table.frameWidth() + 4)
+        height = header + ROWS_SHOWN * row_height + 2 * self.table.frameWidth() + 2
+        self.table.setFixedHeight(height)
 
     def rows(self) -> list[tuple[list[str], list[bool]]]:
         out = []

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.batch import BatchResult, ChildProblem, gather_batch, make_batch
+from ...documents.batch import (
+    PRINTING_NOTE,
+    BatchResult,
+    ChildProblem,
+    gather_batch,
+    make_batch,
+)
 from ...documents.keepsakes import KeepsakeSources
 from ...domain.dates import DateProblem, format_short, parse_date
 from ...storage.caseload import CaseloadStore
@@ -137,7 +143,7 @@ class BatchDialog(QDialog):
         layout.addWidget(
             plain_label(
                 "Every child whose commitment visit or panel falls in these dates gets a card "
-                "and a certificate.",
+                f"and a certificate. {PRINTING_NOTE}",
                 "Subtle",
             )
         )
@@ -216,7 +222,12 @@ class BatchDialog(QDialog):
         self.result = result
         self.make_button.setEnabled(True)
         where = f" Saved in {self.folder.text().strip()}."
-        combined = f" Combined file: {result.combined.name}." if result.combined else ""
+        combined = ""
+        if result.combined:
+            combined = (
+                f" Combined file: {result.combined.name}, to print on both sides, flipping on "
+                "the short edge."
+            )
         self.status.setText(result.summary() + where + combined)
         for problem in result.problems:
             self.problems.addItem(f"{problem.name}: {problem.message}")

@@ -1,13 +1,21 @@
-"""The caseload: every child on the worker's list, searchable and filterable by stage."""
+"""The caseload: every child on the worker's list, searchable and filterable by stage, each
+row showing where the child's journey stands and, in red, why they need attention."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,63 +25,46 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain.caseload_filter import CaseloadFilter, attention_count, showing_text
 from ...domain.child import ChildRecord
-from ...domain.journey import Flag, JourneySettings, JourneyStatus, Stage, journey_status
+from ...domain.child_status import ChildStatus, StatusFacts, child_statuses
+from ...domain.journey import JourneySettings, Stage
 
 ANY_STAGE = "All stages"
 FLAGGED = "Needs attention (flagged)"
+FLAG_RED = "#8a1c0c"
 _Index = QModelIndex | QPersistentModelIndex
-ExtraFlags = Callable[[ChildRecord], tuple[Flag, ...]]
-
-
-@dataclass(frozen=True)
-class CaseloadEntry:
-    child: ChildRecord
-    status: JourneyStatus
-    age: int | None
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class CaseloadModel(QAbstractTableModel):
-    """Rows are worked out only when shown: at start-up a 1,000-child caseload needs a screenful."""
-
-    HEADINGS = ("Child", "Age", "Stage", "Flags")
+    HEADINGS = ("Child", "Age", "Where things stand")
 
     def __init__(self) -> None:
         super().__init__()
-        self.children: list[ChildRecord] = []
-        self._entry_of: Callable[[ChildRecord], CaseloadEntry] | None = None
-        self._entries: dict[int, CaseloadEntry] = {}
-
-    def set_children(
-        self,
-        children: list[ChildRecord],
-        entry_of: Callable[[ChildRecord], CaseloadEntry],
-        known: dict[int, CaseloadEntry] | None = None,
-    ) -> None:
-        self.beginResetModel()
-        self.children = children
-        self._entry_of = entry_of
-        self._entries = known or {}
-        self.endResetModel()
-
-    def entry(self, row: int) -> CaseloadEntry:
-        found = self._entries.get(row)
-        if found is None:
-            assert self._entry_of is not None
-            found = self._entries[row] = self._entry_of(self.children[row])
-        return found
+        self.statuses: list[ChildStatus] = []
+        self.today = dt.date.today()
 
     @property
-    def entries(self) -> list[CaseloadEntry]:
-        return [self.entry(row) for row in range(len(self.children))]
+    def children(self) -> list[ChildRecord]:
+        return [status.child for status in self.statuses]
+
+    def set_statuses(self, statuses: list[ChildStatus], today: dt.date) -> None:
+        self.beginResetModel()
+        self.statuses = statuses
+        self.today = today
+        self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.children)
+        return 0 if parent.isValid() else len(self.statuses)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADINGS)
@@ -86,25 +77,66 @@ class CaseloadModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        entry = self.entry(index.row())
-        column = index.column()
+        status = self.statuses[index.row()]
+        child, column = status.child, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                name = entry.child.display_name
-                return f"{name} (archived)" if entry.child.archived else name
+                return f"{child.display_name} (archived)" if child.archived else child.display_name
             if column == 1:
-                return "" if entry.age is None else str(entry.age)
-            if column == 2:
-                return entry.status.stage.label(entry.child.route)
-            return entry.status.flag_text
+                age = child.age(self.today)
+                return "" if age is None else str(age)
+            return "\n".join(filter(None, (status.stage_label, status.reason_text)))
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [entry.child.display_name, entry.status.stage.label(entry.child.route)]
-            return "\n".join(parts + [flag.label for flag in entry.status.flags])
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and entry.status.flags:
-            return QBrush(QColor("#8a1c0c"))
+            lines = [child.display_name, status.stage_label]
+            return "\n".join(lines + [reason.text for reason in status.reasons])
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 2:
+            return ". ".join(filter(None, (status.stage_label, status.reason_text)))
+        if role == STATUS_ROLE:
+            return status
         if role == Qt.ItemDataRole.UserRole:
-            return entry.child.id
+            return child.id
         return None
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """The stage on the first line, the reasons for attention in red on the second."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        status = index.data(STATUS_ROLE)
+        if not isinstance(status, ChildStatus):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        area = option.rect.adjusted(4, 2, -4, -2)
+        line = option.fontMetrics.height()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(option.palette.highlightedText().color() if selected else QColor("#1c2430"))
+        self._line(
+            painter, option, QRect(area.left(), area.top(), area.width(), line), status.stage_label
+        )
+        if status.reasons:
+            painter.setPen(
+                option.palette.highlightedText().color() if selected else QColor(FLAG_RED)
+            )
+            below = QRect(area.left(), area.top() + line, area.width(), line)
+            self._line(painter, option, below, status.reason_text)
+        painter.restore()
+
+    def _line(
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, text: str
+    ) -> None:
+        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+        )
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(200, option.fontMetrics.height() * 2 + 6)
 
 
 class CaseloadView(QWidget):
@@ -118,11 +150,11 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.today = today
         self.settings = settings
-        self._all: list[ChildRecord] = []
-        self._extra_flags: ExtraFlags | None = None
+        self._all: list[ChildStatus] = []
 
-        self.search = QLineEdit(placeholderText="Search by name")
-        self.search.setAccessibleName("Search children by name")
+        self.search = QLineEdit(placeholderText="Search by name or person ID")
+        self.search.setAccessibleName("Search children by name or person ID")
+        self.search.setClearButtonEnabled(True)
         self.stage_filter = QComboBox()
         self.stage_filter.setAccessibleName("Show children at this stage")
         self.stage_filter.addItem(ANY_STAGE)
@@ -133,33 +165,14 @@ class CaseloadView(QWidget):
         self.stage_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.stage_filter.setMinimumContentsLength(14)
+        self.stage_filter.setMinimumContentsLength(10)
         self.show_archived = QCheckBox("Show archived")
 
         self.model = CaseloadModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Caseload")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: sizing to contents would measure every row of a 1,000-child caseload.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 48)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 190)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 120)
-        header.setMinimumSectionSize(40)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = self._make_table()
 
         self.count = QLabel(objectName="Subtle")
+        self.count.setWordWrap(True)
         self.add_button = QPushButton("Add a child", objectName="Primary")
         self.archive_button = QPushButton("Archive")
         self.archive_button.setEnabled(False)
@@ -185,28 +198,66 @@ class CaseloadView(QWidget):
         self.add_button.clicked.connect(self.addRequested.emit)
         self.archive_button.clicked.connect(self._on_archive)
 
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Caseload")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setItemDelegateForColumn(2, StatusDelegate(table))
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() * 2 + 8)
+        header = table.horizontalHeader()
+        # Fixed widths: sizing to contents would measure every row of a 1,000-child caseload.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 175)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 44)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        return table
+
     def set_children(
-        self, children: list[ChildRecord], extra_flags: ExtraFlags | None = None
+        self, children: list[ChildRecord], facts: Mapping[str, StatusFacts] | None = None
     ) -> None:
         """Show these children (archived ones only when asked), keeping the selection.
-
-        `extra_flags` adds flags that come from records beyond the journey dates."""
+        `facts` are what each child's status needs beyond their record (the store gathers them).
+        """
         keep = self.selected_child_id()
-        self._all = children
-        self._extra_flags = extra_flags
+        self._all = child_statuses(children, self.today, self.settings, facts)
         self._refilter()
         if keep:
             self.select(keep, emit=False)
+
+    @property
+    def statuses(self) -> list[ChildStatus]:
+        """Every child given to the caseload, archived too, with their status today."""
+        return list(self._all)
+
+    def current_filter(self) -> CaseloadFilter:
+        stage = self.stage_filter.currentData()
+        return CaseloadFilter(
+            text=self.search.text(),
+            stage=stage if isinstance(stage, Stage) else None,
+            needs_attention=self.stage_filter.currentText() == FLAGGED,
+            include_archived=self.show_archived.isChecked(),
+        )
 
     def selected_child_id(self) -> str | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.children[index.row()].id
+        return self.model.statuses[index.row()].child.id
 
     def select(self, child_id: str, emit: bool = True) -> bool:
-        for row, child in enumerate(self.model.children):
-            if child.id == child_id:
+        for row, status in enumerate(self.model.statuses):
+            if status.child.id == child_id:
                 if not emit:
                     self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)
@@ -216,50 +267,26 @@ class CaseloadView(QWidget):
         return False
 
     def visible_names(self) -> list[str]:
-        return [child.display_name for child in self.model.children]
+        return [status.child.display_name for status in self.model.statuses]
+
+    def visible_status_lines(self) -> list[str]:
+        """What the "Where things stand" column shows, row by row (for tests)."""
+        rows = range(self.model.rowCount())
+        return [str(self.model.index(row, 2).data()) for row in rows]
 
     def _refilter(self) -> None:
-        text = self.search.text()
-        wanted = self.stage_filter.currentData()
-        flagged_only = self.stage_filter.currentText() == FLAGGED
-        by_stage = wanted is not None or flagged_only
-        shown: list[ChildRecord] = []
-        known: dict[int, CaseloadEntry] = {}
-        for child in self._all:
-            if child.archived and not self.show_archived.isChecked():
-                continue
-            if not child.matches(text):
-                continue
-            if by_stage:  # only a stage filter needs every child's stage up front
-                entry = self._entry(child)
-                if wanted is not None and entry.status.stage is not wanted:
-                    continue
-                if flagged_only and not entry.status.flags:
-                    continue
-                known[len(shown)] = entry
-            shown.append(child)
-        self.model.set_children(shown, self._entry, known)
-        total = sum(1 for c in self._all if not c.archived)
-        self._show_count(len(shown), total)
+        chosen = self.current_filter()
+        shown = chosen.apply(self._all)
+        self.model.set_statuses(shown, self.today)
+        # "Of" counts the children the worker could see with only the archive box as it is.
+        everyone = CaseloadFilter(include_archived=chosen.include_archived).apply(self._all)
+        self.count.setText(showing_text(len(shown), len(everyone), attention_count(everyone)))
         self._update_buttons()
-
-    def _entry(self, child: ChildRecord) -> CaseloadEntry:
-        status = journey_status(child.journey, child.route, self.today, self.settings)
-        if self._extra_flags is not None:
-            more = tuple(f for f in self._extra_flags(child) if f not in status.flags)
-            status = replace(status, flags=status.flags + more)
-        return CaseloadEntry(child, status, child.age(self.today))
-
-    def _show_count(self, shown: int, total: int) -> None:
-        if shown == total:
-            self.count.setText(f"{total} {'child' if total == 1 else 'children'}")
-        else:
-            self.count.setText(f"Showing {shown} of {total} children")
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
         if current.isValid():
-            self.childSelected.emit(self.model.children[current.row()].id)
+            self.childSelected.emit(self.model.statuses[current.row()].child.id)
 
     def _update_buttons(self) -> None:
         index = self.table.currentIndex()
@@ -267,12 +294,12 @@ class CaseloadView(QWidget):
             self.archive_button.setEnabled(False)
             self.archive_button.setText("Archive")
             return
-        archived = self.model.children[index.row()].archived
+        archived = self.model.statuses[index.row()].child.archived
         self.archive_button.setEnabled(True)
         self.archive_button.setText("Bring back from archive" if archived else "Archive")
 
     def _on_archive(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            child = self.model.children[index.row()]
+            child = self.model.statuses[index.row()].child
             self.archiveRequested.emit(child.id, not child.archived)

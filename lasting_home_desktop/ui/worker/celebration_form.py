@@ -99,15 +99,8 @@ class CelebrationForm(SectionForm):
         meeting = self.records.load(MatchingMeeting, child.id)
         chose = child_choices(self.context.store, child.id).celebration
         self.what_field.setText(celebration.what or chose or meeting.celebration_plan[:200])
-        self.child_chose.setText(
-            f"The child chose: {chose}" if chose else "The child has not chosen yet."
-        )
         show_date(self.date, child.journey.celebration)
-        self.contribution.setText(
-            f"{format_pounds(meeting.contribution_pence)} (agreed at the matching meeting)"
-            if meeting.contribution_pence is not None
-            else "Not agreed yet: it is agreed at the matching meeting."
-        )
+        self.show_facts()
         self.notes.setPlainText(celebration.notes)
         self._show_photos(celebration.photos)
 
@@ -125,6 +118,19 @@ class CelebrationForm(SectionForm):
             item.setData(Qt.ItemDataRole.UserRole, (photo.media_id, photo.ext))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.gallery.addItem(item)
+
+    def show_facts(self) -> None:
+        child_id = self.context.child_id
+        chose = child_choices(self.context.store, child_id).celebration
+        meeting = self.records.load(MatchingMeeting, child_id)
+        self.child_chose.setText(
+            f"The child chose: {chose}" if chose else "The child has not chosen yet."
+        )
+        self.contribution.setText(
+            f"{format_pounds(meeting.contribution_pence)} (agreed at the matching meeting)"
+            if meeting.contribution_pence is not None
+            else "Not agreed yet: it is agreed at the matching meeting."
+        )
 
     def form_state(self) -> dict:
         # Captions typed under the photos are typing too.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,8 +35,14 @@ from ...domain.child import (
 from ...domain.dates import DateProblem, format_long, format_short, parse_date
 from ...domain.journey import Decision, JourneyDates
 from ...storage.safe_files import StorageWriteError
+from ..screen_fit import fit_dialog
+from .part_keeper import SaveStopped
 
 SaveChild = Callable[[ChildRecord], ChildRecord]
+PROBLEM_STYLE = (
+    'QLineEdit[problem="true"], QComboBox[problem="true"] '
+    "{ border: 2px solid #b3261e; background: #fff5f3; }"
+)
 
 
 def _choices(accessible: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -75,8 +82,13 @@ class ChildForm(QDialog):
         self._save = save
         self._original = child
         self.saved: ChildRecord | None = None
+        # Asked before the form closes without saving (Cancel, Escape, the window's close);
+        # True lets it close. Set by `child_form_keeping` to protect what was typed.
+        self.may_close: Callable[[], bool] = lambda: True
         self.setWindowTitle("Edit child" if child else "Add a child")
-        self.resize(620, 760)
+        fit_dialog(self, QSize(620, 760))
+        self.setStyleSheet(PROBLEM_STYLE)
+        self.highlighted: list[QWidget] = []
 
         self.problems = QLabel(objectName="Flag")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,6 +110,8 @@ class ChildForm(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("Primary")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.try_save)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
 
@@ -235,41 +249,47 @@ class ChildForm(QDialog):
         due = JourneyDates(recommendation_sent=sent).head_of_service_due
         self.due.setText(f"Decision due by {format_long(due)}" if due else "")
 
-    def record(self) -> ChildRecord:
-        """What the form says now; RecordProblem lists every date that cannot be read."""
-        problems: list[str] = []
-
-        def date_of(field: QLineEdit, label: str) -> dt.date | None:
+    def _dates(self) -> tuple[dict[str, dt.date | None], list[tuple[str, QWidget]]]:
+        """Every date field read; the ones that cannot be read are None, with their problem."""
+        found: dict[str, dt.date | None] = {}
+        problems: list[tuple[str, QWidget]] = []
+        for name, field, label in (
+            ("date_of_birth", self.date_of_birth, "Date of birth"),
+            ("placement_start", self.placement_start, "Placement start"),
+            ("matching_meeting", self.matching, "Matching meeting"),
+            ("recommendation_sent", self.sent, "Recommendation sent"),
+            ("decision_date", self.decision_date, "Decision date"),
+            ("visit", self.visit, self.visit_label.text()),
+            ("celebration", self.celebration, "Celebration"),
+        ):
             try:
-                return parse_date(field.text())
+                found[name] = parse_date(field.text())
             except DateProblem as problem:
-                problems.append(f"{label}: {problem}")
-                return None
+                found[name] = None
+                problems.append((f"{label}: {problem}", field))
+        return found, problems
 
-        dates = JourneyDates(
-            matching_meeting=date_of(self.matching, "Matching meeting"),
-            recommendation_sent=date_of(self.sent, "Recommendation sent"),
+    def _from_fields(self, dates: dict[str, dt.date | None]) -> ChildRecord:
+        journey = JourneyDates(
+            matching_meeting=dates["matching_meeting"],
+            recommendation_sent=dates["recommendation_sent"],
             decision=self.decision.currentData(),
-            decision_date=date_of(self.decision_date, "Decision date"),
-            visit=date_of(self.visit, self.visit_label.text()),
-            celebration=date_of(self.celebration, "Celebration"),
+            decision_date=dates["decision_date"],
+            visit=dates["visit"],
+            celebration=dates["celebration"],
         )
-        birth = date_of(self.date_of_birth, "Date of birth")
-        placement_start = date_of(self.placement_start, "Placement start")
-        if problems:
-            raise RecordProblem(problems)
         values = dict(
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             preferred_name=self.preferred_name.text(),
-            date_of_birth=birth,
+            date_of_birth=dates["date_of_birth"],
             age_band_override=self.look.currentData(),
             home_type=self.home_type.currentData(),
             route=self.route.currentData(),
             service=self.service.text(),
             case_id=self.case_id.text(),
             legal_status=self.legal_status.currentText(),
-            placement_start=placement_start,
+            placement_start=dates["placement_start"],
             people=PeopleAroundChild(
                 carers=split_names(self.carers.text()),
                 social_worker=self.social_worker.text().strip(),
@@ -278,26 +298,111 @@ class ChildForm(QDialog):
                 iro=self.iro.text().strip(),
                 decision_maker=self.decision_maker.text().strip(),
             ),
-            journey=dates,
+            journey=journey,
         )
         if self._original is not None:
             return self._original.with_changes(**values)
         return ChildRecord(**values)
 
+    def record(self) -> ChildRecord:
+        """What the form says now; RecordProblem lists every date that cannot be read."""
+        dates, problems = self._dates()
+        if problems:
+            raise RecordProblem([text for text, _field in problems])
+        return self._from_fields(dates)
+
+    def all_problems(self) -> list[tuple[str, list[QWidget]]]:
+        """Every problem at once, each with the fields it is about: dates that cannot be read,
+        and everything the record itself would refuse (names, lengths, dates out of order)."""
+        dates, unreadable = self._dates()
+        found = [(text, [field]) for text, field in unreadable]
+        for text in self._from_fields(dates).problems(self.today):
+            found.append((text, fields_named_in(self, text)))
+        return found
+
     def try_save(self) -> bool:
-        """Save and close, or show what to fix and keep everything typed."""
+        """Save and close, or show every problem at once, highlight the fields, keep the typing."""
+        problems = self.all_problems()
+        if problems:
+            self._show_problems(problems)
+            return False
         try:
             self.saved = self._save(self.record())
         except RecordProblem as problem:
-            self._show_problems(problem.problems)
+            self._show_problems([(text, fields_named_in(self, text)) for text in problem.problems])
             return False
         except StorageWriteError as error:
-            self._show_problems([error.kind_message])
+            self._show_problems([(error.kind_message, [])])
             return False
+        except SaveStopped:
+            return False  # the worker went back to their typing: all of it is still here
+        self._clear_highlights()
         self.accept()
         return True
 
-    def _show_problems(self, problems: list[str]) -> None:
-        heading = "Please check this:" if len(problems) == 1 else "Please check these:"
-        self.problems.setText(heading + "\n" + "\n".join(f"• {p}" for p in problems))
+    def reject(self) -> None:
+        if self.may_close():
+            super().reject()
+
+    def _show_problems(self, problems: list[tuple[str, list[QWidget]]]) -> None:
+        count = len(problems)
+        heading = "Please check this:" if count == 1 else f"Please check these {count} things:"
+        self.problems.setText(heading + "\n" + "\n".join(f"• {text}" for text, _ in problems))
         self.problems.show()
+        self._clear_highlights()
+        for text, fields in problems:
+            for field in fields:
+                field.setProperty("problem", True)
+                field.setToolTip(text)
+                field.style().unpolish(field)
+                field.style().polish(field)
+                self.highlighted.append(field)
+        if self.highlighted:
+            self.highlighted[0].setFocus()
+
+    def _clear_highlights(self) -> None:
+        for field in self.highlighted:
+            field.setProperty("problem", False)
+            field.setToolTip("")
+            field.style().unpolish(field)
+            field.style().polish(field)
+        self.highlighted = []
+
+
+# Which fields a problem from the record is about, by the words it uses (the record's own
+# sentences, in domain/child.py and domain/journey.py).
+_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("child's first name", ("first_name",)),
+    ("first name is", ("first_name",)),
+    ("child's last name", ("last_name",)),
+    ("last name is", ("last_name",)),
+    ("preferred name", ("preferred_name",)),
+    ("service or division", ("service",)),
+    ("supervising social worker", ("supervising",)),
+    ("the social worker's name", ("social_worker",)),
+    ("Team Manager's name", ("team_manager",)),
+    ("IRO's name", ("iro",)),
+    ("Panel Chair's name", ("decision_maker",)),
+    ("carers' names", ("carers",)),
+    ("date of birth", ("date_of_birth",)),
+    ("person ID", ("case_id",)),
+    ("legal status", ("legal_status",)),
+    ("placement", ("placement_start",)),
+    ("date of the decision", ("decision_date",)),
+    ("no decision", ("decision",)),
+    ("matching meeting (", ("matching",)),
+    ("recommendation was sent", ("sent",)),
+    ("decision date (", ("decision_date",)),
+    ("commitment visit (", ("visit",)),
+    ("panel date (", ("visit",)),
+    ("celebration (", ("celebration",)),
+)
+
+
+def fields_named_in(form: ChildForm, text: str) -> list[QWidget]:
+    lowered = text.lower()
+    names: list[str] = []
+    for words, fields in _FIELD_WORDS:
+        if words.lower() in lowered:
+            names += [name for name in fields if name not in names]
+    return [getattr(form, name) for name in names]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,14 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.child import ChildRecord, DecisionRoute
+from ...domain.child_status import ChildStatus
 from ...domain.dates import format_long
-from ...domain.journey import JourneySettings, journey_status
+from ...domain.journey import Flag, JourneySettings
 from ...storage.caseload import CaseloadStore
+from ...storage.status_facts import status_now
 from ..clash_chooser import ClashChooser
 from ..messages import UserMessages
 from ..section_context import ChildSectionContext, ChildSectionFactory
 from ..store_signals import Change, store_signals
 from ..widgets import plain_label
+from .pdf_output import PdfOutput
+from .section_form import SectionForm
+from .timeline_box import TimelineBox
 
 
 class ChildPage(QWidget):
@@ -42,15 +47,15 @@ class ChildPage(QWidget):
         settings: JourneySettings,
         messages: UserMessages,
         sections: Sequence[tuple[str, ChildSectionFactory]],
-        extra_flags: Callable[[ChildRecord], tuple] | None = None,
         parent: QWidget | None = None,
+        clashes: ClashChooser | None = None,
     ):
         super().__init__(parent)
         self.store = store
         self.child_id = child_id
         self.today = today
         self.settings = settings
-        self.extra_flags = extra_flags
+        self.messages = messages
 
         self.name = plain_label(name="Headline", selectable=True)
         self.facts = plain_label(name="Subtle", selectable=True)
@@ -70,9 +75,8 @@ class ChildPage(QWidget):
         header.addLayout(top)
         header.addWidget(self.facts)
         badges = QHBoxLayout()
-        badges.addWidget(self.stage)
-        badges.addWidget(self.flags)
-        badges.addStretch(1)
+        badges.addWidget(self.stage, 0, Qt.AlignmentFlag.AlignTop)
+        badges.addWidget(self.flags, 1, Qt.AlignmentFlag.AlignTop)
         header.addLayout(badges)
         header.addWidget(self.worry)
         header.addWidget(self.next_step)
@@ -91,10 +95,11 @@ class ChildPage(QWidget):
             today=today,
             messages=messages,
             record_changed=self._section_changed_record,
-            clashes=ClashChooser(self),
+            clashes=clashes or ClashChooser(self),
         )
         self._factories: list[ChildSectionFactory | None] = [None]
         self._built: dict[int, QWidget] = {0: self._scrolling(self.overview)}
+        self._holders: dict[int, QWidget] = {}
         self.section_stack.addWidget(self._built[0])
         self.section_list.addItem("Profile and journey")
         for title, factory in sections:
@@ -134,10 +139,14 @@ class ChildPage(QWidget):
             except Exception as error:  # one broken part must not hide the child's record
                 widget = plain_label(f"This part could not be shown: {error}", selectable=True)
             self._built[row] = widget
-            self.section_stack.addWidget(widget)
+            # A part that does not scroll by itself scrolls here: no part may make the window
+            # wider or taller than the screen.
+            holder = widget if isinstance(widget, SectionForm) else self._scrolling(widget)
+            self._holders[row] = holder
+            self.section_stack.addWidget(holder)
         if self.section_list.currentRow() != row:
             self.section_list.setCurrentRow(row)
-        self.section_stack.setCurrentWidget(widget)
+        self.section_stack.setCurrentWidget(self._holders.get(row, widget))
         return widget
 
     def section(self, title: str) -> QWidget:
@@ -158,7 +167,8 @@ class ChildPage(QWidget):
 
     def save_open_part(self) -> bool:
         """Ctrl+S: save the part on screen, if it is one that saves."""
-        widget = self.section_stack.currentWidget()
+        row = self.section_list.currentRow()
+        widget = self._built.get(row)
         save = getattr(widget, "save", None)
         return bool(save()) if callable(save) else False
 
@@ -199,8 +209,7 @@ class ChildPage(QWidget):
 
     def refresh(self) -> None:
         child = self.store.child(self.child_id)
-        status = journey_status(child.journey, child.route, self.today, self.settings)
-        flags = status.flags + (self.extra_flags(child) if self.extra_flags else ())
+        status = status_now(self.store, self.child_id, self.today)
         self.name.setText(child.display_name + ("  (archived)" if child.archived else ""))
         age = child.age(self.today)
         facts = [
@@ -212,22 +221,20 @@ class ChildPage(QWidget):
         if child.service:
             facts.append(child.service)
         self.facts.setText("  ·  ".join(facts))
-        self.stage.setText(status.stage.label(child.route))
-        self.flags.setText("; ".join(flag.label for flag in flags))
-        self.flags.setVisible(bool(flags))
+        self.stage.setText(status.stage_label)
+        self._show_flags(status)
         self.next_step.setText(f"Next: {status.next_step}")
-        self._show_worry(child)
         self._fill_overview(child)
 
-    def _show_worry(self, child: ChildRecord) -> None:
-        # The child chose worried, sad or scared in together mode: the worker sees it here,
-        # the child never sees an alarm.
-        from ...domain.child_voice import worry_text
-        from ...storage.child_voice import ChildVoiceRecords
-
-        text = worry_text(ChildVoiceRecords(self.store).load(self.child_id), child.known_as)
-        self.worry.setText(text)
-        self.worry.setVisible(bool(text))
+    def _show_flags(self, status: ChildStatus) -> None:
+        """The same reasons, in the same words, as the tracker and the caseload. The child's
+        worry has its own line: the worker sees it here, the child never sees an alarm."""
+        worry = [r.text for r in status.reasons if r.flag is Flag.CHILD_WORRIED]
+        others = [r.text for r in status.reasons if r.flag is not Flag.CHILD_WORRIED]
+        self.flags.setText("; ".join(others))
+        self.flags.setVisible(bool(others))
+        self.worry.setText(worry[0] if worry else "")
+        self.worry.setVisible(bool(worry))
 
     def _fill_overview(self, child: ChildRecord) -> None:
         old = self.overview.layout()
@@ -270,6 +277,9 @@ class ChildPage(QWidget):
         for label, value in rows:
             journey.addRow(label, plain_label(value or "Not yet", selectable=True))
         layout = QVBoxLayout()
+        output = PdfOutput(self.store, self.messages)
+        self.timeline_box = TimelineBox(child, self.today, self.settings, output)
+        layout.addWidget(self.timeline_box)
         for title, form in (
             ("Journey", journey),
             ("People around the child", who),

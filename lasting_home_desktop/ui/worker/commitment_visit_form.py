@@ -79,11 +79,7 @@ class CommitmentVisitForm(SectionForm):
         show_date(self.date, child.journey.visit)
         self.time.setText(format_time(visit.time))
         self.place.setText(visit.place or choices.place)
-        self.child_place.setText(
-            f"The child chose: {choices.place}"
-            if choices.place
-            else "The child has not chosen a place yet (together mode)."
-        )
+        self.show_facts()
         self.attendees.clear()
         for person in visit.attendees:
             self.attendees.add_row(
@@ -94,6 +90,14 @@ class CommitmentVisitForm(SectionForm):
         self.certificate_given.setChecked(visit.certificate_given)
         self.notes.setPlainText(visit.notes)
         self.carers_file_note.setPlainText(visit.carers_file_note)
+
+    def show_facts(self) -> None:
+        place = child_choices(self.context.store, self.context.child_id).place
+        self.child_place.setText(
+            f"The child chose: {place}"
+            if place
+            else "The child has not chosen a place yet (together mode)."
+        )
 
     def add_childs_people(self) -> None:
         choices = child_choices(self.context.store, self.context.child_id)

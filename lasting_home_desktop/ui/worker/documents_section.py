@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from ...documents.card import PRINTING_NOTE, MessageTooLong
 from ...documents.export import (
     DOCUMENT_KINDS,
     document_file_name,
@@ -33,13 +36,17 @@ from ...documents.export import (
     kind,
     not_ready,
 )
-from ...domain.card_message import PALETTES, CardMessage
-from ...domain.child import DecisionRoute
+from ...domain.card_message import PALETTES, CardMessage, message_room
+from ...domain.child import DecisionRoute, HomeType
+from ...domain.outcome import outcome_check
+from ...storage.card_message import SECTION as CARD_PART
 from ...storage.card_message import CardMessages
 from ...storage.safe_files import StorageWriteError, atomic_write
+from ..form_state import capture, on_any_edit, restore
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
-from .pdf_preview import PdfPreview, PrintDialog, ask_print_dialog, print_pdf
+from .part_keeper import PartKeeper, SaveStopped
+from .pdf_preview import PdfPreview, PdfPreviewPanel, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
 
 # save_dialog(parent, suggested file name) -> chosen path, or "" when cancelled.
@@ -49,6 +56,14 @@ NOT_PROTECTED = (
     "A PDF you save or print leaves the protected data folder: keep it somewhere safe, and "
     "delete it when it is no longer needed."
 )
+ACTUAL_SIZE = 'Print at actual size (100%), not "fit to page".'
+
+
+def printing_advice(key: str) -> str:
+    """What to tell whoever prints this document, in the print and save step."""
+    if key == "card":
+        return f"{PRINTING_NOTE} {ACTUAL_SIZE}"
+    return ACTUAL_SIZE
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
@@ -76,10 +91,101 @@ class DocumentsSection(QWidget):
         self.shown_key = ""
         self.shown_pdf = b""
 
+        # The preview fills the room it is given, with zoom.
+        self.preview_panel = PdfPreviewPanel()
+        self.viewer: PdfPreview = self.preview_panel.viewer
+        self.status = self.preview_panel.status
+        self.status.setText("Choose a document and press Preview.")
+        splitter = QSplitter()
+        splitter.addWidget(self._left_column())
+        splitter.addWidget(self.preview_panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 520])
+        self.stale = plain_label(name="Flag")
+        self.stale.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stale)
+        layout.addWidget(splitter)
+        # The card message is a worker form like the others: live, merged, kept as a draft.
+        self.keeper = PartKeeper(
+            self,
+            context.store,
+            context.child_id,
+            (CARD_PART,),
+            state=lambda: capture(self),
+            restore=lambda state: restore(self, state),
+            reload=self.reload,
+            on_stale=self._show_stale,
+            empty=lambda part: CardMessage().to_dict(),
+            draft_delay_ms=context.draft_delay_ms,
+        )
+        self.keeper.load()
+        child = context.store.child(context.child_id)
+        self.keeper.offer_draft(
+            context.messages,
+            "You were writing the card message when Lasting Home closed",
+            f"the card message for {child.known_as}",
+        )
+        on_any_edit(self, self.keeper.typed)
+
+    def _show_stale(self, text: str) -> None:
+        self.stale.setText(text)
+        self.stale.show()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.keeper.unsaved()
+
+    def keep_draft_now(self) -> bool:
+        return self.keeper.keep_draft_now()
+
+    def save(self) -> bool:
+        """Ctrl+S on this part saves the card message."""
+        return self.save_card()
+
+    def _left_column(self) -> QScrollArea:
+        """The card message, the list of documents and what to do with them."""
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self._card_box())
+        column.addWidget(plain_label("Documents", "Headline"))
+        column.addWidget(self._document_list(), 1)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton("Preview", objectName="Primary")
+        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton("Save as PDF…")
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        # How to print what is chosen: the card only comes out right one way.
+        self.printing = plain_label(printing_advice("card"), "Subtle")
+        self.documents.currentRowChanged.connect(
+            lambda _row: self.printing.setText(printing_advice(self.selected_key()))
+        )
+        column.addWidget(self.printing)
+        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
+        # On a short screen the card form and the list scroll, never squeeze into each other.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
+        return scroll
+
+    def _card_box(self) -> QGroupBox:
         self.message = QPlainTextEdit()
         self.message.setTabChangesFocus(True)
         self.message.setMinimumHeight(110)
+        self.message.setToolTip("A longer message is printed smaller, so it always fits.")
+        self.message_room = plain_label(message_room(""), "Subtle", wrap=False)
+        self.message.textChanged.connect(self._show_room)
         self.signer = QLineEdit()
+        self.home_name = QLineEdit()
+        self.home_name.setPlaceholderText("For example: Oakfield House")
         self.colour = QComboBox()
         for palette in PALETTES:
             self.colour.addItem(palette.label, palette.key)
@@ -87,13 +193,22 @@ class DocumentsSection(QWidget):
         self.save_card_button = QPushButton("Save the card message", objectName="Primary")
         self.save_card_button.clicked.connect(self.save_card)
         card_box = QGroupBox("The card and certificate")
-        form = QFormLayout(card_box)
-        form.addRow("Personal message", self.message)
-        form.addRow("Signed by", self.signer)
-        form.addRow("Colours", self.colour)
-        form.addRow("", self.picture_on_certificate)
-        form.addRow("", self.save_card_button)
+        self.card_form = QFormLayout(card_box)
+        # Labels above their fields: the column stays narrow and the preview gets the room.
+        self.card_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.card_form.addRow("Personal message", self.message)
+        self.card_form.addRow("", self.message_room)
+        self.card_form.addRow("Signed by", self.signer)
+        self.card_form.addRow("The home's name", self.home_name)
+        self.card_form.addRow("Colours", self.colour)
+        self.card_form.addRow("", self.picture_on_certificate)
+        self.card_form.addRow("", self.save_card_button)
+        # Before the decision, say what is missing rather than let a card be tried.
+        self.outcome_note = plain_label("", "Flag")
+        self.card_form.addRow(self.outcome_note)
+        return card_box
 
+    def _document_list(self) -> QListWidget:
         self.documents = QListWidget()
         for document in DOCUMENT_KINDS:
             who = "for the child" if document.for_child else "professional"
@@ -103,41 +218,12 @@ class DocumentsSection(QWidget):
             self.documents.addItem(item)
         self.documents.setCurrentRow(0)
         self.documents.itemDoubleClicked.connect(lambda _item: self.preview())
-        self.preview_button = QPushButton("Preview", objectName="Primary")
-        self.print_button = QPushButton("Print…")
-        self.save_button = QPushButton("Save as PDF…")
-        self.preview_button.clicked.connect(self.preview)
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_document)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addWidget(card_box)
-        column.addWidget(plain_label("Documents", "Headline"))
-        column.addWidget(self.documents, 1)
-        column.addLayout(buttons)
-        column.addWidget(plain_label(NOT_PROTECTED, "Subtle"))
-        self.viewer = PdfPreview()
-        self.status = plain_label("Choose a document and press Preview.", "Subtle")
-        right = QWidget()
-        right_column = QVBoxLayout(right)
-        right_column.addWidget(self.status)
-        right_column.addWidget(self.viewer, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.reload()
+        return self.documents
 
     # -- the card message ----------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.stale.hide()
         child = self.context.store.child(self.context.child_id)
         card = self.cards.load(self.context.child_id)
         panel = child.route is DecisionRoute.PANEL
@@ -149,7 +235,18 @@ class DocumentsSection(QWidget):
         self.signer.setPlaceholderText(signer or f"The {role}")
         self.message.setPlainText(card.message)
         self.signer.setText(card.signer)
+        # Only a residential home is named on the card ("your home at Oakfield House").
+        self.home_name.setText(card.home_name)
+        self.card_form.setRowVisible(self.home_name, child.home_type is HomeType.RESIDENTIAL)
         self.colour.setCurrentIndex(max(0, self.colour.findData(card.colour)))
+        check = outcome_check(child)
+        self.outcome_note.setText(
+            ""
+            if check.decided
+            else f"No card or certificate yet: {check.reason}. They can be made once the "
+            "decision is recorded as agreed; the book can be made now."
+        )
+        self.outcome_note.setVisible(not check.decided)
         self.picture_on_certificate.setChecked(card.picture_on_certificate)
 
     def card_from_fields(self) -> CardMessage:
@@ -158,7 +255,11 @@ class DocumentsSection(QWidget):
             signer=self.signer.text().strip(),
             colour=str(self.colour.currentData()),
             picture_on_certificate=self.picture_on_certificate.isChecked(),
+            home_name=self.home_name.text().strip(),
         )
+
+    def _show_room(self) -> None:
+        self.message_room.setText(message_room(self.message.toPlainText()))
 
     def save_card(self) -> bool:
         """Save the message (and show the card or certificate again if it is on screen)."""
@@ -174,11 +275,20 @@ class DocumentsSection(QWidget):
         if problems:
             self._not_saved(" ".join(problems))
             return False
+        child = self.context.store.child(self.context.child_id)
         try:
-            self.cards.save(self.context.child_id, card)
+            self.keeper.save(
+                {CARD_PART: card.to_dict()},
+                self.context.today,
+                self.context.clashes,
+                f"{child.known_as}'s card message was changed elsewhere too",
+            )
+        except SaveStopped:
+            return False
         except StorageWriteError as error:
             self._not_saved(error.kind_message)
             return False
+        self.keeper.load()
         return True
 
     def _not_saved(self, detail: str) -> None:
@@ -203,6 +313,9 @@ class DocumentsSection(QWidget):
             return None
         try:
             return document_pdf(store, child_id, key, self.context.today)
+        except MessageTooLong as error:
+            self.context.messages.tell("The message does not fit", error.kind_message)
+            return None
         except Exception as error:  # a damaged record must never close the app
             self.context.messages.tell(
                 "The document could not be made",
@@ -237,20 +350,25 @@ class DocumentsSection(QWidget):
         size = self.viewer.pdf.pagePointSize(0)
         if size.width() > size.height():
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        if not self.print_dialog(printer, self) or not self._audited("printed"):
+        # The page as it is, at actual size: every document keeps 5 mm clear of the edge.
+        printer.setFullPage(True)
+        if self.shown_key == "card":  # the inside prints upside down any other way
+            printer.setDuplex(QPrinter.DuplexMode.DuplexShortSide)
+        self.status.setText(printing_advice(self.shown_key))
+        if not self.print_dialog(printer, self):
             return 0
-        return print_pdf(self.viewer.pdf, printer)
+        pages = print_pdf(self.viewer.pdf, printer)
+        if pages:
+            self._note_done("printed")
+            # A paper copy leaves the protected folder too: the one-time note comes after it.
+            note_unprotected_file(self.context.store, self.context.messages)
+        return pages
 
-    def _audited(self, action: str, where: str = "") -> bool:
-        """Note the print or export in the audit trail first; if it cannot be noted, it is
-        not done (the trail must hold every copy that left the app)."""
+    def _note_done(self, action: str, where: str = "") -> None:
+        """Only a print or export that happened goes in the audit trail (a full disk holds
+        the entry back until the next one can be written)."""
         title = kind(self.shown_key).title
-        try:
-            self.context.store.audit.record(action, self.context.child_id, title + where)
-        except StorageWriteError as error:
-            self.context.messages.tell("Not done", error.kind_message, problem=True)
-            return False
-        return True
+        self.context.store.record_done(action, self.context.child_id, title + where)
 
     def save_document(self) -> str:
         """Save the PDF where the user chooses; returns the path, or "" if not saved."""
@@ -264,15 +382,15 @@ class DocumentsSection(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        if not self._audited("exported", f" to {path.parent}"):
-            return ""
         try:
             atomic_write(path, data)
         except (StorageWriteError, OSError) as error:
             detail = getattr(error, "kind_message", "") or f"{path} could not be written."
             self.context.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
-        self.context.messages.tell("PDF saved", f"Saved to {path}.")
+        self._note_done("exported", f" to {path.parent}")
+        advice = f" {printing_advice(self.shown_key)}"
+        self.context.messages.tell("PDF saved", f"Saved to {path}.{advice}")
         note_unprotected_file(self.context.store, self.context.messages)
         return str(path)
 

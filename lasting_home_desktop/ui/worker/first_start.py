@@ -22,6 +22,13 @@ class FirstStartPanel(QWidget):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setMaximumWidth(560)
+        self.welcome = text
+        # Centred by stretches, not by an alignment flag: with a flag the label is given its
+        # one-line size hint and the wrapped text is cut off.
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(text, 4)
+        middle.addStretch(1)
         self.example_button = QPushButton("Try it with example children", objectName="Primary")
         self.empty_button = QPushButton("Start with an empty caseload")
         for button in (self.example_button, self.empty_button):
@@ -37,7 +44,7 @@ class FirstStartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(middle)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(2)

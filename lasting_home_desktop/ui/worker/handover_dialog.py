@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.child import ChildRecord
 from ...storage.child_removal import confirmation_matches
+from ..screen_fit import fit_to_text
 from ..widgets import password_field, plain_label
 
 PROBLEM_STYLE = "color: #8a1c0c; font-weight: bold;"
+DIALOG_WIDTH = 480
 
 
 class HandoverPasswordDialog(QDialog):
@@ -55,14 +57,20 @@ class HandoverPasswordDialog(QDialog):
         box.addWidget(plain_label(explanation))
         for widget in (self.password, self.repeat, self.problem, buttons):
             box.addWidget(widget)
+        fit_to_text(self, DIALOG_WIDTH)  # wide enough for a few lines each, never cut short
+
+    def show_problem(self, text: str) -> None:
+        """Say what is wrong, and grow so every word of it shows."""
+        self.problem.setText(text)
+        fit_to_text(self, max(DIALOG_WIDTH, self.width()))
 
     def try_accept(self) -> None:
         if self._confirm and self.password.text() != self.repeat.text():
-            self.problem.setText("The two passwords are different. Please type the same twice.")
+            self.show_problem("The two passwords are different. Please type the same twice.")
             return
         trouble = self._check(self.password.text())
         if trouble:
-            self.problem.setText(trouble)
+            self.show_problem(trouble)
             return
         self.accept()
 
@@ -105,6 +113,7 @@ class DeleteRecordDialog(QDialog):
         box.addWidget(plain_label(f"To confirm, type the child's name: {wanted}"))
         box.addWidget(self.typed)
         box.addWidget(buttons)
+        fit_to_text(self, DIALOG_WIDTH)
 
 
 def choose_handover_target(parent: QWidget, child: ChildRecord) -> Path | None:

@@ -1,4 +1,5 @@
-"""The worker window: caseload and child's page side by side, the tracker, settings."""
+"""The worker window: caseload and child's page side by side (with "This week" when no child
+is open), the tracker, the panel agendas, settings."""
 
 from __future__ import annotations
 
@@ -6,33 +7,35 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-)
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
 
 from ...domain.child import ChildRecord, RecordProblem
-from ...domain.journey import Flag
+from ...domain.this_week import due_this_week
 from ...domain.tracker import tracker_rows
 from ...storage.caseload import CaseloadStore
 from ...storage.safe_files import StorageWriteError
+from ...storage.status_facts import status_facts
+from ..clash_chooser import ClashChooser
 from ..messages import UserMessages
-from ..store_signals import Change, store_signals
+from ..screen_fit import fit_main_window
 from .caseload_view import CaseloadView
 from .first_start import FirstStartPanel
+from .this_week_view import ThisWeekPanel
+from .window_guard import WindowGuard
+from .window_menus import build_actions, shortcuts_text
 
 if TYPE_CHECKING:
+    from .child_form import ChildForm
     from .child_page import ChildPage
+    from .panel_agenda_view import PanelAgendaView
+    from .pdf_output import PdfOutput
     from .tracker_view import TrackerView
 
 FIRST_START_DONE = "first_start_done"
 ExampleChildren = Callable[[CaseloadStore, dt.date], object]
-ExtraFlags = Callable[[CaseloadStore], Callable[[ChildRecord], tuple[Flag, ...]]]
+PREFERRED_SIZE = QSize(1280, 800)
 
 
 class WorkerWindow(QMainWindow):
@@ -44,34 +47,37 @@ class WorkerWindow(QMainWindow):
         today: dt.date,
         messages: UserMessages,
         example_children: ExampleChildren | None = None,
-        extra_flags: ExtraFlags | None = None,
         title_note: str = "",
+        clashes: ClashChooser | None = None,
     ):
         super().__init__()
+        self.clashes = clashes  # None: the real side-by-side dialog
         self.store = store
         self.today = today
         self.messages = messages
         self.example_children = example_children
-        self._extra_flags_for = extra_flags
         self.settings = store.settings()
         self.setWindowTitle("Lasting Home" + (f" ({title_note})" if title_note else ""))
-        self.resize(1280, 800)
+        fit_main_window(self, PREFERRED_SIZE)
         messages.parent = self
 
         self.caseload = CaseloadView(today, self.settings.journey)
         self.page_area = QStackedWidget()
-        self.no_child = QLabel("Choose a child from the list to see their page.")
-        self.no_child.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_child.setObjectName("Subtle")
-        self.page_area.addWidget(self.no_child)
+        # With no child open, the space beside the caseload says what is due this week.
+        self.this_week = ThisWeekPanel()
+        self.this_week.childOpened.connect(self.open_child)
+        self.no_child = self.this_week
+        self.page_area.addWidget(self.this_week)
         self.child_page: ChildPage | None = None
 
         split = QSplitter()
         split.addWidget(self.caseload)
         split.addWidget(self.page_area)
         split.setStretchFactor(1, 2)
-        split.setSizes([520, 760])
+        split.setSizes([560, 800])
         self._tracker: TrackerView | None = None
+        self._panel_agendas: PanelAgendaView | None = None
+        self._pdf_output: PdfOutput | None = None
         self.first_start = FirstStartPanel()
 
         self.screens = QStackedWidget()
@@ -79,7 +85,7 @@ class WorkerWindow(QMainWindow):
             self.screens.addWidget(screen)
         self.caseload_screen = split
         self.setCentralWidget(self.screens)
-        self._build_toolbar()
+        self.menu_actions = build_actions(self, self._action_slots())
 
         self.caseload.childSelected.connect(self.show_child)
         self.caseload.addRequested.connect(self.add_child)
@@ -91,57 +97,16 @@ class WorkerWindow(QMainWindow):
             self.screens.setCurrentWidget(self.first_start)
         else:
             self.show_caseload()
-        # Whatever saves (a tab, together mode, an import, the team), the lists show it; a
-        # burst of saves is shown once.
-        self._lists_stale = QTimer(self)
-        self._lists_stale.setSingleShot(True)
-        self._lists_stale.setInterval(0)
-        self._lists_stale.timeout.connect(self._show_lists_again)
-        store_signals(store).changed.connect(self._store_changed)
-
-    def _store_changed(self, change: Change) -> None:
-        from ...storage.changes import RECORD, REMOVED
-
-        page = self.child_page
-        gone = change.kind == REMOVED and change.part == RECORD
-        if gone and page is not None and page.child_id == change.child_id:
-            self.page_area.removeWidget(page)
-            page.deleteLater()
-            self.child_page = None
-            self.page_area.setCurrentWidget(self.no_child)
-        self._lists_stale.start()
-
-    def _show_lists_again(self) -> None:
-        self._refresh_caseload()
-        if self._tracker is not None and self.screens.currentWidget() is self._tracker:
-            self.show_tracker()
+        self.guard = WindowGuard(self)
 
     # -- leaving ---------------------------------------------------------------------------------
 
     def keep_drafts_now(self) -> bool:
         """Keep every unsaved typing as a draft now (the idle lock, logging off)."""
-        return self.child_page.keep_drafts_now() if self.child_page is not None else True
+        return self.guard.keep_drafts_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Closing with typed, unsaved changes asks first, as choosing another child does."""
-        page = self.child_page
-        unsaved = page.unsaved_sections() if page is not None else []
-        if not unsaved or page is None:
-            event.accept()
-            return
-        if self.property("session_ending"):
-            page.keep_drafts_now()  # logging off: nobody to ask, and nothing lost
-            event.accept()
-            return
-        name = self.store.child(page.child_id).known_as
-        answer = self.messages.choose(
-            "Close Lasting Home with typing not saved?",
-            f"{name}'s {', '.join(unsaved)}: you have typed changes that are not saved yet.",
-            ["Save and close", "Close, keeping it as a draft", "Stay"],
-        )
-        if answer == 0 and all(
-            getattr(page.section(title), "save", lambda: True)() for title in unsaved
-        ) or answer == 1 and page.keep_drafts_now():
+        if self.guard.may_close():
             event.accept()
         else:
             event.ignore()
@@ -150,13 +115,42 @@ class WorkerWindow(QMainWindow):
     def tracker(self) -> TrackerView:
         """Built the first time it is wanted: start-up shows the caseload only."""
         if self._tracker is None:
+            from .team_chart_panel import TeamChartPanel
             from .tracker_view import TrackerView
 
             self._tracker = TrackerView(self.messages)
             self._tracker.childOpened.connect(self.open_child)
             self._tracker.fileSaved.connect(self._note_saved_file)
+            chart = TeamChartPanel(self.pdf_output, self.today, self.settings.journey)
+            self._tracker.add_team_chart(chart)
+            self._tracker.filtered.connect(
+                lambda: chart.show_children(
+                    self.tracker.shown_rows(), self.tracker.filters.current().describe()
+                )
+            )
             self.screens.addWidget(self._tracker)
         return self._tracker
+
+    @property
+    def panel_agendas(self) -> PanelAgendaView:
+        if self._panel_agendas is None:
+            from .panel_agenda_view import PanelAgendaView
+
+            self._panel_agendas = PanelAgendaView(
+                self.store, self.today, self.messages, self.pdf_output
+            )
+            self._panel_agendas.childOpened.connect(self.open_child)
+            self.screens.addWidget(self._panel_agendas)
+        return self._panel_agendas
+
+    @property
+    def pdf_output(self) -> PdfOutput:
+        """How service PDFs are printed and saved (tests give their own dialogs)."""
+        if self._pdf_output is None:
+            from .pdf_output import PdfOutput
+
+            self._pdf_output = PdfOutput(self.store, self.messages)
+        return self._pdf_output
 
     def _note_saved_file(self) -> None:
         from .saved_files import note_unprotected_file
@@ -165,41 +159,74 @@ class WorkerWindow(QMainWindow):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(bar)
-        self.caseload_action = self._action(bar, "Caseload", "Ctrl+1", self.show_caseload)
-        self.tracker_action = self._action(bar, "Tracker", "Ctrl+2", self.show_tracker)
-        self._action(bar, "Add a child", "Ctrl+N", self.add_child)
-        self._action(bar, "Cards and certificates…", "", self.make_cards_and_certificates)
-        bar.addSeparator()
-        self._action(bar, "Guides", "F1", self.show_guides)
-        self._action(bar, "Settings", "", self.edit_settings)
-        self._action(bar, "About", "", self.show_about)
-
-    def _action(self, bar: QToolBar, text: str, keys: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        bar.addAction(action)
-        return action
+    def _action_slots(self) -> dict[str, Callable[[], object]]:
+        return {
+            "add_child": self.add_child,
+            "export_tracker": self.export_tracker,
+            "cards": self.make_cards_and_certificates,
+            "quit": self.close,
+            "caseload": self.show_caseload,
+            "tracker": self.show_tracker,
+            "this_week": self.show_this_week,
+            "team_chart": self.show_team_chart,
+            "panel_agendas": self.show_panel_agendas,
+            "find": self.find_child,
+            "settings": self.edit_settings,
+            "guides": self.show_guides,
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+        }
 
     def show_caseload(self) -> None:
         self._refresh_caseload()
         self.screens.setCurrentWidget(self.caseload_screen)
 
     def _refresh_caseload(self) -> None:
-        extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
-        self.caseload.set_children(self.store.children(include_archived=True), extra)
+        """The caseload and "This week", from what the store holds now."""
+        facts = status_facts(self.store)
+        self.caseload.set_children(self.store.children(include_archived=True), facts)
+        due = due_this_week(self.caseload.statuses, self.today, self.settings.journey)
+        self.this_week.show_items(due, self.today)
 
     def show_tracker(self) -> None:
-        extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
-        rows = tracker_rows(self.store.children(), self.today, self.settings.journey, extra)
+        facts = status_facts(self.store)
+        rows = tracker_rows(self.store.children(), self.today, self.settings.journey, facts)
         self.tracker.set_rows(rows)
+        self.tracker.tabs.setCurrentIndex(0)
         self.screens.setCurrentWidget(self.tracker)
+
+    def show_team_chart(self) -> None:
+        self.show_tracker()
+        if self.tracker.team_chart_tab is not None:
+            self.tracker.tabs.setCurrentWidget(self.tracker.team_chart_tab)
+
+    def export_tracker(self) -> None:
+        self.show_tracker()
+        self.tracker.export_csv()
+
+    def show_panel_agendas(self) -> None:
+        self.panel_agendas.reload()
+        self.screens.setCurrentWidget(self.panel_agendas)
+
+    def show_this_week(self) -> None:
+        """Back to the caseload with "This week" beside it (asking first about unsaved typing)."""
+        self.show_caseload()
+        if self.child_page is not None:
+            if not self._may_leave_page():
+                return
+            self.page_area.removeWidget(self.child_page)
+            self.child_page.deleteLater()
+            self.child_page = None
+            self.caseload.table.clearSelection()
+        self.page_area.setCurrentWidget(self.this_week)
+
+    def find_child(self) -> None:
+        self.show_caseload()
+        self.caseload.search.setFocus()
+        self.caseload.search.selectAll()
+
+    def show_shortcuts(self) -> None:
+        self.messages.tell("Keyboard shortcuts", shortcuts_text())
 
     def open_child(self, child_id: str) -> None:
         self.show_caseload()
@@ -221,7 +248,6 @@ class WorkerWindow(QMainWindow):
                 return False
             self.page_area.removeWidget(self.child_page)
             self.child_page.deleteLater()
-        extra = self._extra_flags_for(self.store) if self._extra_flags_for else None
         self.child_page = ChildPage(
             self.store,
             child_id,
@@ -229,7 +255,7 @@ class WorkerWindow(QMainWindow):
             self.settings.journey,
             self.messages,
             CHILD_SECTIONS,
-            extra_flags=extra,
+            clashes=self.clashes,
         )
         self.child_page.editRequested.connect(self.edit_child)
         self.child_page.recordChanged.connect(self._record_changed)
@@ -262,25 +288,25 @@ class WorkerWindow(QMainWindow):
     # -- changes ---------------------------------------------------------------------------------
 
     def add_child(self) -> None:
-        from .child_form import ChildForm
-
-        form = ChildForm(
-            self.today, lambda child: self.store.add_child(child, self.today), None, self
-        )
+        form = self._child_form(None)
         if form.exec() and form.saved is not None:
             self.store.save_folder_value(FIRST_START_DONE, True)
             self.open_child(form.saved.id)
 
     def edit_child(self, child_id: str) -> None:
-        from .child_form import ChildForm
+        # The page, caseload and tracker follow the store's change notices: nothing to redo.
+        self._child_form(self.store.child(child_id)).exec()
 
-        child = self.store.child(child_id)
+    def _child_form(self, child: ChildRecord | None) -> ChildForm:
+        from .child_form import ChildForm
+        from .child_form_keeping import keep_child_form
+
         form = ChildForm(
-            self.today, lambda record: self.store.update_child(record, self.today), child, self
+            self.today, lambda record: self.store.add_child(record, self.today), child, self
         )
-        if form.exec() and form.saved is not None:
-            self._refresh_caseload()
-            self._rebuild_page(child_id)
+        keep_child_form(form, self.store, self.messages, self.clashes)
+        self.child_form = form  # for tests and the idle lock's drafts
+        return form
 
     def _rebuild_page(self, child_id: str) -> None:
         """Show the page again from the store, so its parts show the new dates; if a part holds

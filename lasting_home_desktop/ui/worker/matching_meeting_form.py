@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -39,7 +40,7 @@ class MatchingMeetingForm(SectionForm):
     heading = "Matching meeting"
     intro = (
         "The multi-agency meeting chaired by the Team Manager. Record it here as it happens; "
-        "it ends with the recommendation to the Head of Service."
+        "it ends with its recommendation."
     )
 
     def build(self) -> None:
@@ -92,12 +93,15 @@ class MatchingMeetingForm(SectionForm):
         form.addRow("Concerns", self.concerns)
         form.addRow("Celebration plan", self.celebration_plan)
         form.addRow("Agreed contribution (GBP)", self.contribution)
-        form.addRow("Recommendation to the Head of Service", self.recommendation)
+        # "Recommendation to the Head of Service", or to the Lasting Home Panel on that route.
+        self.recommendation_label = QLabel(self.child.route.recommendation_heading)
+        form.addRow(self.recommendation_label, self.recommendation)
         form.addRow("Reasons", self.reasons)
         form.addRow("", self.minutes_complete)
 
     def reload(self) -> None:
         child = self.child
+        self.recommendation_label.setText(child.route.recommendation_heading)
         meeting = self.records.load(MatchingMeeting, child.id)
         show_date(self.date, child.journey.matching_meeting)
         self.chair.setText(meeting.chair or child.people.team_manager)
@@ -119,7 +123,10 @@ class MatchingMeetingForm(SectionForm):
         )
         self.reasons.setPlainText(meeting.recommendation_reasons)
         self.minutes_complete.setChecked(meeting.minutes_complete)
-        contributions = self.records.load(PartnerContributions, child.id)
+        self.show_facts()
+
+    def show_facts(self) -> None:
+        contributions = self.records.load(PartnerContributions, self.context.child_id)
         count = len(contributions.partners)
         self.partners_note.setText(
             f"{count} received (add or change them on the Partner contributions tab):"

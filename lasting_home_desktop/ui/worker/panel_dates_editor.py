@@ -49,7 +49,8 @@ class PanelDatesEditor(QDialog):
         layout.addWidget(
             plain_label(
                 "Panel dates for the year ahead, one a line (DD/MM/YYYY). Children can be "
-                "booked onto these dates once their matching meeting minutes are complete."
+                "booked onto these dates once their matching meeting minutes are complete. "
+                "Suggested dates skip weekends and England and Wales bank holidays."
             )
         )
         layout.addWidget(self.dates, 1)

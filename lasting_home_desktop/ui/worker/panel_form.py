@@ -21,6 +21,7 @@ from ...domain.dates import format_long
 from ...domain.journey import Decision
 from ...domain.matching_meeting import MatchingMeeting
 from ...domain.panel import (
+    AFTER_SCHOOL,
     PanelBooking,
     Participation,
     agenda_confirm_by,
@@ -71,13 +72,18 @@ class PanelForm(SectionForm):
         line.addWidget(self.edit_dates)
         self.minutes_note = plain_label()
         self.time_slot = QLineEdit()
-        self.time_slot.setPlaceholderText("16:00")
-        self.time_slot.setMaximumWidth(100)
-        self.child_attends = QCheckBox("The child is coming in person (needs an after-school slot)")
+        self.time_slot.setPlaceholderText("e.g. 4.30pm")
+        self.time_slot.setMaximumWidth(120)
+        self.slot_note = plain_label(name="Subtle", wrap=False)
         self.agenda_due = plain_label()
-        self.agenda_due.setWordWrap(False)
         self.agenda_confirmed = QCheckBox("Agenda confirmed and papers sent")
+        # One box for coming in person: it is a way of taking part, and it asks for an
+        # after-school slot.
         self.ways = {way: QCheckBox(way.label) for way in Participation}
+        self.child_attends = self.ways[Participation.IN_PERSON]
+        after = format_time(AFTER_SCHOOL)
+        self.child_attends.setText(f"{Participation.IN_PERSON.label} (after school, from {after})")
+        self.child_attends.toggled.connect(self._show_slot_note)
         self.from_child = QPushButton("Take from together mode")
         self.from_child.clicked.connect(self.take_ways_from_child)
         self.outcome = QComboBox()
@@ -89,9 +95,8 @@ class PanelForm(SectionForm):
         form = self.form
         form.addRow("Panel", row)
         form.addRow("", self.minutes_note)
-        form.addRow("Time slot", self.time_slot)
-        form.addRow("", self.child_attends)
-        form.addRow("Agenda to confirm by", on_left(self.agenda_due))
+        form.addRow("Time slot", on_left(self.time_slot, self.slot_note))
+        form.addRow("Agenda to confirm by", self.agenda_due)
         form.addRow("", self.agenda_confirmed)
         for number, box in enumerate(self.ways.values()):
             form.addRow("How the child takes part" if number == 0 else "", box)
@@ -116,23 +121,32 @@ class PanelForm(SectionForm):
         self.save_button.setEnabled(panel)
         booking = self.records.load(PanelBooking, child.id)
         self._fill_dates(child.journey.visit)
-        minutes = self.records.load(MatchingMeeting, child.id).minutes_complete
+        self.show_facts()
+        self.time_slot.setText(format_time(booking.time_slot))
+        self.agenda_confirmed.setChecked(booking.agenda_confirmed)
+        for way, box in self.ways.items():
+            box.setChecked(way in booking.participation)
+        self._show_slot_note()
+        decision = child.journey.decision
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(decision)) if decision else 0)
+        self.chair.setText(booking.chair or child.people.decision_maker)
+        self.notes.setPlainText(booking.notes)
+        self._show_agenda(booking, child.journey.visit)
+
+    def show_facts(self) -> None:
+        minutes = self.records.load(MatchingMeeting, self.context.child_id).minutes_complete
         self.minutes_note.setText(
             "Matching meeting minutes complete: the child can be booked."
             if minutes
             else "The matching meeting minutes are not complete yet, so the child cannot be "
             "booked onto a panel."
         )
-        self.time_slot.setText(format_time(booking.time_slot))
-        self.child_attends.setChecked(booking.child_attends)
-        self.agenda_confirmed.setChecked(booking.agenda_confirmed)
-        for way, box in self.ways.items():
-            box.setChecked(way in booking.participation)
-        decision = child.journey.decision
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(decision)) if decision else 0)
-        self.chair.setText(booking.chair or child.people.decision_maker)
-        self.notes.setPlainText(booking.notes)
-        self._show_agenda(booking, child.journey.visit)
+
+    def _show_slot_note(self) -> None:
+        coming = self.child_attends.isChecked()
+        self.slot_note.setText(
+            f"Coming in person: after school, from {format_time(AFTER_SCHOOL)}" if coming else ""
+        )
 
     def _fill_dates(self, booked: dt.date | None) -> None:
         self.panel_date.clear()
@@ -161,8 +175,9 @@ class PanelForm(SectionForm):
             self.agenda_due.setText("One month before the panel (book a panel first).")
             self.agenda_due.setObjectName("")
         else:
-            text = format_long(agenda_confirm_by(panel_date))
-            late = agenda_overdue(booking, panel_date, self.context.today)
+            confirm_by = agenda_confirm_by(panel_date)
+            text = f"{confirm_by.strftime('%A')} {format_long(confirm_by)}"
+            late = agenda_overdue(booking.agenda_confirmed, panel_date, self.context.today)
             self.agenda_due.setText(text + (": the agenda is now due" if late else ""))
             self.agenda_due.setObjectName("Flag" if late else "")
         self.agenda_due.style().unpolish(self.agenda_due)
@@ -203,7 +218,6 @@ class PanelForm(SectionForm):
                 return [refusal]
         booking = PanelBooking(
             time_slot=read_time(self.time_slot, "Time slot", problems),
-            child_attends=self.child_attends.isChecked(),
             participation=tuple(way for way, box in self.ways.items() if box.isChecked()),
             agenda_confirmed=self.agenda_confirmed.isChecked(),
             chair=self.chair.text().strip(),

@@ -53,12 +53,13 @@ class PartKeeper(QObject):
         reload: Callable[[], None],
         on_stale: Callable[[str], None],
         empty: Callable[[str], dict[str, Any] | None] = lambda part: None,
+        on_related: Callable[[], None] = lambda: None,
         draft_delay_ms: int = 1500,
     ):
         super().__init__(owner)
         self.store, self.child_id, self.parts = store, child_id, parts
         self._state, self._restore, self._reload = state, restore, reload
-        self._on_stale, self._empty = on_stale, empty
+        self._on_stale, self._empty, self._on_related = on_stale, empty, on_related
         self.base: dict[str, StoredPart] = {}
         self.saved_state: State = {}
         self._saving = False
@@ -90,13 +91,16 @@ class PartKeeper(QObject):
         return self._state() != self.saved_state
 
     def _store_changed(self, change: Change) -> None:
-        if self._saving or change.child_id != self.child_id:
+        # This child's parts, and folder-wide values (panel dates, settings) forms may show.
+        if self._saving or change.child_id not in (self.child_id, ""):
             return
         if change.kind == REMOVED and change.part == RECORD:
             return  # the page itself closes
         if not self.unsaved():
             self.load()
-        elif change.part in self.base:
+        elif change.part not in self.base:
+            self._on_related()  # facts shown from other parts, beside the typing
+        else:
             self._on_stale(
                 f"This was changed elsewhere at {dt.datetime.now():%H:%M} while you were "
                 "typing. Your typing is kept: when you save, both are kept, and where the same "

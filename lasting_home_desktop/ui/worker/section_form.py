@@ -70,6 +70,7 @@ class SectionForm(QWidget):
             reload=self._reload_all,
             on_stale=self._show_stale,
             empty=lambda part: self.record_type().to_dict() if part == self.part else None,
+            on_related=self.show_facts,
             draft_delay_ms=context.draft_delay_ms,
         )
         self.keeper.load()
@@ -122,6 +123,11 @@ class SectionForm(QWidget):
 
     def store_changes(self) -> list[str]:
         raise NotImplementedError
+
+    def show_facts(self) -> None:
+        """Show again the facts this form shows from other parts (what the child chose, the
+        minutes...), leaving the fields and any typing alone. Forms showing such facts fill
+        them here, and call it from `reload`."""
 
     def form_state(self) -> dict[str, Any]:
         """What the fields hold, as plain data (a form with more than fields adds to it)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from ...storage.caseload import CaseloadSettings
+from ..screen_fit import fit_to_text
 
 
 class SettingsDialog(QDialog):
@@ -33,6 +34,7 @@ class SettingsDialog(QDialog):
         form.addRow("Flag 'avoid delay' after", self.avoid_delay)
         form.addRow(hint)
         form.addRow(buttons)
+        fit_to_text(self, 440)  # the explanation wraps and shows whole
 
     def chosen(self) -> CaseloadSettings:
         return CaseloadSettings(avoid_delay_days=self.avoid_delay.value())

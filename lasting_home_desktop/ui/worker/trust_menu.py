@@ -71,6 +71,7 @@ class TrustMenu(QObject):
             (None, "", None),
             ("lock", "Lock now", lock.lock_now),
             ("idle", "Lock after being left…", self.choose_idle_minutes),
+            ("passphrase", "Change the passphrase…", self.change_passphrase),
         ):
             if key is None:
                 self.menu.addSeparator()
@@ -242,6 +243,27 @@ class TrustMenu(QObject):
         self.last_dialog = view
         view.show()
         return view
+
+    def change_passphrase(self) -> bool:
+        """The worker changes the folder's passphrase; the audit trail records that it was
+        changed (never the passphrase)."""
+        from .passphrase_dialog import ChangePassphraseDialog
+
+        if self.store.key is None:
+            return False
+        cost = getattr(self.lock, "cost", None)
+        dialog = ChangePassphraseDialog(self.store.folder, self.store.key, parent=self.window)
+        if cost is not None:
+            dialog.cost = cost
+        self.last_dialog = dialog
+        if not self.run_dialog(dialog):
+            return False
+        self.store.record_done("passphrase-changed")
+        self.messages.tell(
+            "Passphrase changed",
+            "Use the new passphrase from now on. The recovery key has not changed.",
+        )
+        return True
 
     def choose_idle_minutes(self) -> None:
         current = int(getattr(self.lock.idle, "minutes", 10))
