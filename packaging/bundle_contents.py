@@ -23,7 +23,7 @@ APP_FOLDERS = ("assets", "guides")
 # tools, other Qt bindings) and PySide6 parts the app never uses (QML, Quick, WebEngine, 3D...).
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "numpy", "IPython", "pytest", "_pytest", "pytestqt", "hypothesis",
-    "pypdf", "PyQt5", "PyQt6", "PySide2",
+    "PyQt5", "PyQt6", "PySide2",
     *(f"PySide6.{name}" for name in (
         "QtQml", "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickWidgets", "QtWebEngineCore",
         "QtWebEngineWidgets", "QtWebEngineQuick", "QtWebChannel", "QtWebSockets", "QtWebView",

@@ -3,11 +3,12 @@ a fresh home folder, with nothing of the source checkout or its Python in reach.
 
     python packaging/check_bundle.py dist/lasting-home      (make check-bundle runs this)
 
-It makes example children with the bundled command line, makes a card for one of them and reads
-the PDF back (words, the app's own typeface, its pictures), opens the bundled app offscreen on
-that folder with the passphrase (the worker window must open: the unlock is written in the audit
-trail), and on Linux makes the bundled offline voice speak and checks every Qt library a kept
-plugin needs is there. Any failure is one line and exit code 1.
+It makes example children with the bundled command line, makes a card for one of them and a
+book for a child whose name is also in Arabic script, and reads the PDFs back: the same words
+as this checkout's own code makes, in the bundled typefaces, with the bundled pictures. It opens
+the bundled app offscreen on that folder with the passphrase (the worker window must open: the
+unlock is written in the audit trail), and on Linux makes the bundled offline voice speak and
+checks that nothing in the bundle lacks a library. Any failure is one line and exit code 1.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,6 +29,7 @@ import bundle_contents as contents  # noqa: E402
 
 WINDOWS = os.name == "nt"
 PASSPHRASE = "a passphrase for checking the bundle"
+EXAMPLE_CHILDREN = 12
 TODAY = "22/11/2026"
 SECONDS_ALLOWED = 120
 
@@ -58,8 +61,8 @@ def check(bundle: Path, scratch: Path) -> None:
     run = Runner(program, scratch)
     version = run("--version").stdout.strip()
     ok(f"the bundled command line starts ({version})")
-    child = make_example_children(run)
-    check_card(run, child)
+    children = make_example_children(run)
+    check_documents(run, children)
     check_app_opens(run)
     if not WINDOWS:
         check_offline_voice(inside, scratch)
@@ -139,46 +142,90 @@ class Runner:
                     "--passphrase-file", str(self.passphrase_file), *arguments)  # fmt: skip
 
 
-def make_example_children(run: Runner) -> tuple[str, str]:
-    """Example children on a fresh, encrypted folder; (full name, preferred name) of the first
-    whose home has been agreed, who can have a card."""
-    run.task("demo-data", "--children", "12", "--seed", "7", "--today", TODAY)
+def make_example_children(run: Runner) -> dict[str, str]:
+    """Example children on a fresh, encrypted folder. Returns full names: "agreed", the first
+    whose home has been agreed (who can have a card), and "arabic", the first whose name is
+    written in Arabic script too (for joined letters, right to left)."""
+    run.task("demo-data", "--children", str(EXAMPLE_CHILDREN), "--seed", "7", "--today", TODAY)
     tracker = run.scratch / "tracker.csv"
     run.task("tracker", "--csv", str(tracker), "--today", TODAY)
+    chosen: dict[str, str] = {}
     with tracker.open(encoding="utf-8-sig", newline="") as rows:
         for row in csv.DictReader(rows):
+            full = re.sub(r"\s*\(.+?\)", "", row["Child"])  # "Aleksandra (Ola) Khan"
             if row["Decision"].startswith("Agreed"):
-                shown = row["Child"]  # "Aleksandra (Ola) Khan"
-                preferred = re.search(r"\((.+?)\)", shown)
-                full = re.sub(r"\s*\(.+?\)", "", shown)
-                return full, preferred.group(1) if preferred else full.split()[0]
-    raise BundleProblem("none of the example children has an agreed home, so no card to make.")
+                chosen.setdefault("agreed", full)
+            if re.search("[\u0600-\u06ff]", row["Child"]):
+                chosen.setdefault("arabic", full)
+    if len(chosen) < 2:
+        raise BundleProblem(f"the example children lack one to check with (found {chosen}).")
+    ok(f"it makes {EXAMPLE_CHILDREN} example children and their tracker")
+    return chosen
 
 
-def check_card(run: Runner, child: tuple[str, str]) -> None:
-    """The bundled command line makes the child's card, in the app's typeface, with pictures."""
+def check_documents(run: Runner, children: dict[str, str]) -> None:
+    """The bundled command line makes the same card and book as the checkout does, in the
+    bundled typefaces, with the bundled pictures."""
+    card = check_document(run, children["agreed"], "card")
+    if not any(font.endswith("Andika") for font in card.fonts) or not card.pictures:
+        raise BundleProblem(f"the card lacks the bundled Andika or pictures ({card.fonts}).")
+    book = check_document(run, children["arabic"], "book")
+    if not any("NotoSansArabic" in font for font in book.fonts):
+        raise BundleProblem(f"the book lacks the bundled Arabic typeface ({book.fonts}).")
+    ok(f"it makes {children['agreed']}'s card and {children['arabic']}'s book, the same as the "
+       "checkout, with the bundled typefaces and pictures")  # fmt: skip
+
+
+@dataclass
+class Document:
+    text: list[str]
+    fonts: set[str]
+    pictures: int
+
+
+def check_document(run: Runner, child: str, kind: str) -> Document:
+    made = []
+    for source in ("bundle", "checkout"):
+        out = run.scratch / f"{kind}-{source}"
+        arguments = ["--child", child, "--only", kind, "--out", str(out), "--today", TODAY]
+        if source == "bundle":
+            run.task("export", *arguments)
+        else:
+            export_from_checkout(run, arguments)
+        pdfs = sorted(out.glob("*.pdf"))
+        if len(pdfs) != 1:
+            raise BundleProblem(f"export --only {kind} made {len(pdfs)} PDFs, not one.")
+        made.append(read_pdf(pdfs[0]))
+    if made[0].text != made[1].text:
+        raise BundleProblem(f"the bundle's {kind} for {child} differs from the checkout's.")
+    return made[0]
+
+
+def export_from_checkout(run: Runner, arguments: list[str]) -> None:
+    """The same export with this checkout's own code, run by the Python running this check."""
+    done = subprocess.run(
+        [sys.executable, "-m", "lasting_home_desktop", "export", "--data-dir", str(run.data),
+         "--passphrase-file", str(run.passphrase_file), *arguments],
+        cwd=contents.ROOT, capture_output=True, text=True, encoding="utf-8", errors="replace",
+        timeout=SECONDS_ALLOWED,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise BundleProblem(f"the checkout's own export failed: {done.stderr.strip()[-300:]}")
+
+
+def read_pdf(path: Path) -> Document:
     from pypdf import PdfReader
 
-    full, preferred = child
-    out = run.scratch / "cards"
-    run.task("export", "--child", full, "--only", "card", "--out", str(out), "--today", TODAY)
-    made = sorted(out.glob("*.pdf"))
-    if len(made) != 1:
-        raise BundleProblem(f"export --only card made {len(made)} PDFs, not one.")
-    reader = PdfReader(made[0])
-    text = " ".join(page.extract_text() or "" for page in reader.pages)
-    for words in ("A card just for you", preferred):
-        if words not in text:
-            raise BundleProblem(f"the card for {full} does not say {words!r}.")
+    reader = PdfReader(path)
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"].get_object().get("/Font", {}).values():
             fonts.add(str(font.get_object().get("/BaseFont", "")))
-    if not any(font.endswith("Andika") for font in fonts):
-        raise BundleProblem(f"the card is not in the bundled Andika typeface ({sorted(fonts)}).")
-    if sum(len(page.images) for page in reader.pages) == 0:
-        raise BundleProblem("the card has none of the bundled pictures.")
-    ok(f"it makes {full}'s card: {made[0].name}, in Andika, with pictures")
+    return Document(
+        text=[page.extract_text() or "" for page in reader.pages],
+        fonts=fonts,
+        pictures=sum(len(page.images) for page in reader.pages),
+    )
 
 
 def check_app_opens(run: Runner) -> None:
