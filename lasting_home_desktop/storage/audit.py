@@ -42,6 +42,8 @@ ACTIONS: dict[str, str] = {
     "handed-over": "Handed over a child's record",
     "received": "Received a handed-over record",
     "audit-exported": "Exported the audit trail",
+    "form-made": "Made a form for a partner or the carers",
+    "received-form": "Filed a returned form",
 }
 
 

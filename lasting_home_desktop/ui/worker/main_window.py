@@ -174,6 +174,7 @@ class WorkerWindow(QMainWindow):
         self.tracker_action = self._action(bar, "Tracker", "Ctrl+2", self.show_tracker)
         self._action(bar, "Add a child", "Ctrl+N", self.add_child)
         self._action(bar, "Cards and certificates…", "", self.make_cards_and_certificates)
+        self._action(bar, "Receive a returned form…", "", self.receive_returned_forms)
         bar.addSeparator()
         self._action(bar, "Guides", "F1", self.show_guides)
         self._action(bar, "Settings", "", self.edit_settings)
@@ -362,6 +363,12 @@ class WorkerWindow(QMainWindow):
         from .batch_dialog import BatchDialog
 
         BatchDialog(self.store, self.today, self.messages, parent=self).exec()
+
+    def receive_returned_forms(self) -> None:
+        """Forms partners and carers sent back by email, each filed against its own child."""
+        from .returned_forms_window import ReturnedFormsWindow
+
+        ReturnedFormsWindow(self.store, self.today, parent=self).exec()
 
     def show_about(self) -> None:
         from ..about import show_about
