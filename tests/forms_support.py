@@ -93,3 +93,18 @@ def receive(store: CaseloadStore, pdf: bytes, today: dt.date, chosen: dict | Non
 def every_part(store: CaseloadStore, child_id: str) -> dict:
     """The child's whole record, to show nothing changed."""
     return {"record": store.child(child_id).to_dict(), **store.child_sections(child_id)}
+
+
+def typed_without_look(pdf: bytes, values: dict[str, str]) -> bytes:
+    """The words in the boxes with no drawn look, as many readers save a form: whoever opens
+    it (pdftoppm here) draws the words itself."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        for ref in page.get("/Annots", []):
+            field = ref.get_object()
+            if field.get("/T") in values:
+                field[NameObject("/V")] = TextStringObject(values[field["/T"]])
+                field.pop(NameObject("/AP"), None)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -27,11 +27,11 @@ from .fillable_forms import (
     build_form,
     facts,
     heading,
+    how_to_return,
     labelled_boxes,
     line_box,
     panel,
     question,
-    steps,
     title,
     words,
 )
@@ -54,17 +54,12 @@ def _story(child: ChildRecord, today: dt.date) -> list[Flowable]:
     flow.append(panel(_explanation(name)))
     flow.append(heading("How to fill it in and send it back"))
     flow.append(
-        steps(
-            [
-                "Open this file in any PDF reader: Microsoft Edge, Google Chrome, Adobe Acrobat "
-                "Reader, or Preview on a Mac. Click in a box and type. The boxes scroll, so "
-                "write as much as you like.",
-                "Save the file as a PDF (File, then Save). Please do not print it, scan it or "
-                "use 'Print to PDF': your words are read straight from the boxes.",
-                "Email the saved file to your supervising social worker, through secure email "
-                "if you have it. It is marked OFFICIAL-SENSITIVE: delete your copy once it is "
-                "sent if others use your computer.",
-            ]
+        how_to_return(
+            "write as much as you like",
+            "your words",
+            "Email the saved file to your supervising social worker, through secure email if "
+            "you have it. It is marked OFFICIAL-SENSITIVE: delete your copy once it is sent if "
+            "others use your computer.",
         )
     )
     flow.append(heading("Who is writing"))

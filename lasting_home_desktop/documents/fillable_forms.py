@@ -198,6 +198,20 @@ def steps(items: list[str]) -> Table:
     return table
 
 
+def how_to_return(room: str, whose: str, send: str) -> Table:
+    """The three steps every form gives: fill in, save (never print or scan), send."""
+    return steps(
+        [
+            "Open this file in any PDF reader: Microsoft Edge, Google Chrome, Adobe Acrobat "
+            f"Reader, or Preview on a Mac. Click in a box and type. The boxes scroll, so {room}.",
+            "Save the file as a PDF (File, then Save; if asked, save it with your changes). "
+            f"Please do not print it, scan it or use 'Print to PDF': {whose} are read straight "
+            "from the boxes.",
+            send,
+        ]
+    )
+
+
 def panel(flowables: list[Flowable]) -> Table:
     """A tinted box around a few paragraphs (the friendly explanation)."""
     table = Table([[flowables]], colWidths=[WIDTH])

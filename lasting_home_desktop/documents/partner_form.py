@@ -31,11 +31,11 @@ from .fillable_forms import (
     build_form,
     facts,
     heading,
+    how_to_return,
     labelled_boxes,
     line_box,
     panel,
     question,
-    steps,
     title,
     words,
 )
@@ -84,17 +84,12 @@ def _story(child: ChildRecord, today: dt.date, to: Addressee) -> list[Flowable]:
     flow.append(panel(_explanation(name)))
     flow.append(heading("How to fill it in and send it back"))
     flow.append(
-        steps(
-            [
-                "Open this file in any PDF reader: Microsoft Edge, Google Chrome, Adobe Acrobat "
-                "Reader, or Preview on a Mac. Click in a box and type. The boxes scroll, so "
-                f"write as much as you like (up to {ANSWER_LIMIT:,} characters an answer).",
-                "Save the file as a PDF (File, then Save). Please do not print it, scan it or "
-                "use 'Print to PDF': the answers are read straight from the boxes.",
-                "Email the saved file back to whoever sent it, through your organisation's "
-                "secure email. It is marked OFFICIAL-SENSITIVE: keep it as you would any "
-                "other such document, and delete your copy once it is sent.",
-            ]
+        how_to_return(
+            f"write as much as you like (up to {ANSWER_LIMIT:,} characters an answer)",
+            "the answers",
+            "Email the saved file back to whoever sent it, through your organisation's secure "
+            "email. It is marked OFFICIAL-SENSITIVE: keep it as you would any other such "
+            "document, and delete your copy once it is sent.",
         )
     )
     flow.append(heading("About you"))

@@ -64,7 +64,7 @@ def test_partner_form_made_and_received_from_the_part(qtbot, page, tmp_path):
     returned.write_bytes(fill(made.read_bytes(), {"answer_4": "Calm\r\nand warm 😀"}))
     form.form_buttons.choose_files = lambda _parent: [returned]
     assert form.form_buttons.receive()
-    assert page.messages.told[-1][0].endswith(": filed")
+    assert page.messages.told[-1][0] == f"Filed: {made.name}"
     qtbot.waitUntil(lambda: "Calm\nand warm 😀" in form.answers[3].toPlainText())
     assert form.partner_list.count() == 1
     assert form.source_note.isVisibleTo(form) and "Sent back on a form" in form.source_note.text()
@@ -144,7 +144,7 @@ def test_window_files_each_dropped_form_and_says_what_happened(qtbot, page, tmp_
     qtbot.addWidget(window)
     _drop(window, [good, junk, good])
     lines = [window.results.item(i).text() for i in range(window.results.count())]
-    assert lines[2].startswith("Filed: good.pdf: filed")
+    assert lines[2].startswith("Filed: good.pdf\n")
     assert lines[1].startswith("Not filed: scan.pdf: This is not a PDF")
     assert lines[0].startswith("Not filed: good.pdf: This form is already filed")
     partners = AdultRecords(page.store).load(PartnerContributions, page.child.id).partners

@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from documents_support import rendered_ink
 from forms_support import (
     EMOJI,
     HOSTILE,
@@ -20,6 +21,7 @@ from forms_support import (
     new_form,
     receive,
     set_raw,
+    typed_without_look,
 )
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
@@ -211,3 +213,22 @@ def test_any_words_come_back_exactly(blank_partner_form, words):
     """Whatever is typed (any script, any symbol) reads back the same, line breaks made \\n."""
     form = read_form_bytes(set_raw(blank_partner_form, "answer_2", words))
     assert form.value("answer_2") == clean_words(words)
+
+
+def test_typed_words_are_drawn_by_another_reader(store, child, today, tmp_path):
+    """pdftoppm (poppler) draws the words in the boxes itself, and they read back the same."""
+    made = new_form(store, child.id, FormKind.PARTNER, today)
+    words = {
+        name: "Reads with her every night and never misses a meeting. " * 6
+        for name in ANSWER_FIELDS
+    }
+    filled = typed_without_look(made.pdf, words)
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "filled").mkdir()
+    blank_ink = rendered_ink(made.pdf, tmp_path / "blank")
+    if not blank_ink:
+        pytest.skip("pdftoppm is not installed")
+    filled_ink = rendered_ink(filled, tmp_path / "filled")
+    assert filled_ink[0] == pytest.approx(blank_ink[0], abs=0.002)  # page 1: no answers
+    assert filled_ink[1] > blank_ink[1] + 0.01 and filled_ink[2] > blank_ink[2] + 0.005
+    assert read_form_bytes(filled).value("answer_5") == words["answer_5"]

@@ -50,7 +50,7 @@ def receive_form(
             if chosen is None:
                 return Receipt(
                     False,
-                    f"{name}: not filed",
+                    f"Not filed: {name}",
                     "You went back without choosing, so nothing was changed. Receive the form "
                     "again when you are ready.",
                     plan.child.id,
@@ -63,13 +63,13 @@ def receive_form(
             return _filed(plan, name)
         return Receipt(
             False,
-            f"{name}: not filed",
+            f"Not filed: {name}",
             "The child's record kept changing while filing. Nothing was changed; please try again.",
         )
     except (FormUnreadable, FormNotFiled) as problem:
-        return Receipt(False, f"{name}: {problem.headline}", problem.kind_message)
+        return Receipt(False, f"Not filed: {name}: {problem.headline}", problem.kind_message)
     except StorageWriteError as error:
-        return Receipt(False, f"{name}: not filed", error.kind_message)
+        return Receipt(False, f"Not filed: {name}", error.kind_message)
 
 
 def _choose(plan: FilingPlan, clashes: ClashChooser) -> dict[str, object] | None:
@@ -109,4 +109,4 @@ def _filed(plan: FilingPlan, name: str) -> Receipt:
             f"The words from {plan.who} are in {plan.child.display_name}'s {part.lower()}, "
             "as a draft for the supervising social worker to review."
         )
-    return Receipt(True, f"{name}: filed", detail, plan.child.id, plan.kind)
+    return Receipt(True, f"Filed: {name}", detail, plan.child.id, plan.kind)

@@ -58,8 +58,8 @@ class ReturnedFormsWindow(QDialog):
         self.setAcceptDrops(True)
         self.drop_area = plain_label(
             "Drop returned forms here\n\nThe PDFs partners and foster carers sent back by "
-            "email: drag them from the email or a folder. Each is filed against its own child "
-            "and part.",
+            "email: save them from the email, then drag them here, or choose them. Each is "
+            "filed against its own child and part, by itself.",
             centred=True,
         )
         self.drop_area.setObjectName("DropArea")
@@ -72,6 +72,8 @@ class ReturnedFormsWindow(QDialog):
         self.choose_button.clicked.connect(self.choose)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.results.setSpacing(6)  # one file's lines apart from the next
         self.results.setAccessibleName("What happened to each form")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -100,7 +102,7 @@ class ReturnedFormsWindow(QDialog):
             self._show(
                 Receipt(
                     False,
-                    f"{len(paths) - MOST_FILES_AT_ONCE} more files not read",
+                    f"Not read: {len(paths) - MOST_FILES_AT_ONCE} more files",
                     f"Please drop at most {MOST_FILES_AT_ONCE} forms at a time.",
                 )
             )
@@ -108,11 +110,10 @@ class ReturnedFormsWindow(QDialog):
         return done
 
     def _show(self, receipt: Receipt) -> None:
-        mark = "Filed" if receipt.filed else "Not filed"
-        item = QListWidgetItem(f"{mark}: {receipt.headline}\n{receipt.detail}")
+        item = QListWidgetItem(f"{receipt.headline}\n{receipt.detail}")
         item.setData(Qt.ItemDataRole.UserRole, receipt.child_id)
-        self.results.insertItem(0, item)
-        self.results.setCurrentRow(0)
+        self.results.insertItem(0, item)  # the newest first
+        self.results.scrollToTop()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         if _local_files(event):
