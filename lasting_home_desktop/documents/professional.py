@@ -30,6 +30,7 @@ from ..domain.matching_meeting import MatchingMeeting
 from ..domain.partner_contributions import (
     OPTIONAL_NOTE,
     PARTNER_QUESTIONS,
+    PartnerContribution,
     PartnerContributions,
 )
 from ..storage.adults import AdultRecords
@@ -300,7 +301,30 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
     )
     if meeting.recommendation_reasons.strip():
         flow += _heading("Reasons") + _text(meeting.recommendation_reasons)
+    return flow + _partners_in_brief(store, child)
+
+
+def _partners_in_brief(store: CaseloadStore, child: ChildRecord) -> list[Flowable]:
+    """Partners' answers, as the meeting read them: who wrote each, and when."""
+    partners = AdultRecords(store).load(PartnerContributions, child.id).partners
+    flow = _heading("Partners' contributions", f"{len(partners)} received." if partners else "")
+    if not partners:
+        return flow + _text("")
+    for partner in partners:
+        flow.append(paragraph(partner.heading, style(11, INK, True, TA_LEFT, space_after=1)))
+        flow.append(paragraph(_written_by(partner), style(9.5, MUTED, align=TA_LEFT)))
+        for number, question in enumerate(PARTNER_QUESTIONS, start=1):
+            answer = partner.answers[number - 1] if number <= len(partner.answers) else ""
+            if answer.strip():
+                flow.append(paragraph(f"{number}. {question}", style(10, MUTED, True, TA_LEFT)))
+                flow += _text(answer)
     return flow
+
+
+def _written_by(partner: PartnerContribution) -> str:
+    when = format_long(partner.dated, "date not given")
+    how = f" {partner.source}." if partner.source else ""
+    return f"Contribution written by {partner.name}, {when}.{how}"
 
 
 def _commitment(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[Flowable]:
@@ -312,6 +336,7 @@ def _commitment(store: CaseloadStore, child: ChildRecord, today: dt.date) -> lis
                 ("Written by", carers or "The carers"),
                 ("For", child.known_as),
                 ("Status", letter.status.label),
+                *([("How it came", letter.source)] if letter.source else []),
             ]
         )
     ]
@@ -347,8 +372,7 @@ def _contributions(store: CaseloadStore, child: ChildRecord, today: dt.date) -> 
     if not record.partners:
         return flow + _heading("Contributions") + _text("")
     for partner in record.partners:
-        when = format_long(partner.dated, "date not given")
-        flow += _heading(partner.heading, f"Contribution written by {partner.name}, {when}.")
+        flow += _heading(partner.heading, _written_by(partner))
         for number, question in enumerate(PARTNER_QUESTIONS, start=1):
             asked = replace(style(10.5, INK, True, TA_LEFT, space_after=3), keep_with_next=True)
             flow.append(paragraph(f"{number}. {question}", asked))

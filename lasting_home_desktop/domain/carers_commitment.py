@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import from_iso, to_iso
+from .dates import format_long, from_iso, to_iso
 from .record_checks import NAME_LIMIT, text_problems
 
 SECTION = "carers_commitment"
@@ -67,11 +67,24 @@ class CarersCommitment:
     reviewer: str = ""
     review_comment: str = ""
     reviewed_on: dt.date | None = None
+    # Set when the carers sent their words back on a fillable form.
+    form_id: str = ""
+    received_from: str = ""
+    received_on: dt.date | None = None
 
     SECTION = SECTION
 
     def answer(self, key: str) -> str:
         return dict(self.answers).get(key, "")
+
+    @property
+    def source(self) -> str:
+        """How the carers' words reached the record, if they sent them back on a form."""
+        if not self.form_id:
+            return ""
+        who = f" by {self.received_from}" if self.received_from.strip() else ""
+        when = f" on {format_long(self.received_on)}" if self.received_on else ""
+        return f"Sent back on a form{who} (reference {self.form_id}), received{when}"
 
     def problems(self, today: dt.date) -> list[str]:
         found: list[str] = []
@@ -100,7 +113,7 @@ class CarersCommitment:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "answers": {key: text for key, text in self.answers},
             "letter": self.letter,
             "status": self.status.value,
@@ -108,6 +121,11 @@ class CarersCommitment:
             "review_comment": self.review_comment,
             "reviewed_on": to_iso(self.reviewed_on),
         }
+        if self.form_id:
+            data["form_id"] = self.form_id
+            data["received_from"] = self.received_from
+            data["received_on"] = to_iso(self.received_on)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> CarersCommitment:
@@ -121,6 +139,9 @@ class CarersCommitment:
             reviewer=str(data.get("reviewer", "")),
             review_comment=str(data.get("review_comment", "")),
             reviewed_on=from_iso(data.get("reviewed_on")),
+            form_id=str(data.get("form_id") or ""),
+            received_from=str(data.get("received_from") or ""),
+            received_on=from_iso(data.get("received_on")),
         )
 
 

@@ -33,6 +33,9 @@ class PartnerContribution:
     agency: str = ""
     answers: tuple[str, ...] = ("",) * len(PARTNER_QUESTIONS)
     dated: dt.date | None = None
+    # Set when the answers came back on a fillable form: its reference and the day it arrived.
+    form_id: str = ""
+    received_on: dt.date | None = None
 
     def cleaned(self) -> PartnerContribution:
         answers = tuple(self.answers) + ("",) * (len(PARTNER_QUESTIONS) - len(self.answers))
@@ -48,6 +51,18 @@ class PartnerContribution:
     def heading(self) -> str:
         extra = ", ".join(part for part in (self.role, self.agency) if part.strip())
         return f"{self.name} ({extra})" if extra else self.name
+
+    @property
+    def source(self) -> str:
+        """How the answers reached the record, for the meeting's papers."""
+        if not self.form_id:
+            return ""
+        when = f" on {format_long(self.received_on)}" if self.received_on else ""
+        return f"Sent back on a form (reference {self.form_id}), received{when}"
+
+    @property
+    def answered(self) -> bool:
+        return any(answer.strip() for answer in self.answers)
 
     def problems(self, number: int, today: dt.date) -> list[str]:
         who = self.name.strip() or f"Partner {number}"
@@ -67,13 +82,17 @@ class PartnerContribution:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "role": self.role,
             "agency": self.agency,
             "answers": list(self.answers),
             "dated": to_iso(self.dated),
         }
+        if self.form_id:  # only answers sent back on a form carry these
+            data["form_id"] = self.form_id
+            data["received_on"] = to_iso(self.received_on)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartnerContribution:
@@ -83,6 +102,8 @@ class PartnerContribution:
             agency=str(data.get("agency", "")),
             answers=tuple(str(a) for a in data.get("answers") or ()),
             dated=from_iso(data.get("dated")),
+            form_id=str(data.get("form_id") or ""),
+            received_on=from_iso(data.get("received_on")),
         ).cleaned()
 
 
@@ -110,7 +131,8 @@ class PartnerContributions:
                 lines.append("   (no answers)")
             for partner in answered:
                 when = f", {format_long(partner.dated)}" if partner.dated else ""
-                lines.append(f"   {partner.heading}{when}: {partner.answers[number].strip()}")
+                how = " (sent back on a form)" if partner.form_id else ""
+                lines.append(f"   {partner.heading}{when}{how}: {partner.answers[number].strip()}")
             lines.append("")
         return "\n".join(lines).rstrip()
 
