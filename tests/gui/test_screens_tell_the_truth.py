@@ -293,3 +293,22 @@ def test_photos_added_at_once_then_captioned_save_without_a_clash(
     assert clashes.shown == []
     [saved] = AdultRecords(store).load(Celebration, child.id).photos
     assert saved.caption == "Ola's first strike!"
+
+
+def test_a_half_added_child_is_kept_as_a_draft(qtbot, store, today, messages, clashes):
+    """Cancelling 'Add a child' with a name typed asks; keeping a draft brings it back next
+    time the form opens."""
+    window = WorkerWindow(store, today, messages, clashes=clashes)
+    qtbot.addWidget(window)
+    form = window._child_form(None)
+    form.first_name.setText("Łucja")
+    form.last_name.setText("Wiśniewska-Khan")
+    messages.choice = 2  # Stay
+    form.reject()
+    assert form.result() == 0 and form.first_name.text() == "Łucja"
+    messages.choice = 1  # Close, keeping it as a draft
+    form.reject()
+    again = window._child_form(None)
+    assert again.first_name.text() == "Łucja"
+    assert again.last_name.text() == "Wiśniewska-Khan"
+    assert "adding a child" in messages.asked[-1][0]
