@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from .codec import decode, encode
 
 # What fits inside the card, on one panel of one folded A4 sheet, in type a child can read
 # (documents/card.py checks it fits, in every script, and refuses rather than run over).
@@ -54,6 +56,9 @@ class CardMessage:
     picture_on_certificate: bool = True
     home_name: str = ""  # a residential home's name, e.g. "Oakfield House"
 
+    def _settled(self) -> CardMessage:
+        return replace(self, colour=palette(self.colour).key)  # an unknown colour: the look
+
     def problems(self) -> list[str]:
         out = []
         if len(self.message) > MESSAGE_LIMIT:
@@ -74,25 +79,11 @@ class CardMessage:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "message": self.message,
-            "signer": self.signer,
-            "colour": self.colour,
-            "picture_on_certificate": self.picture_on_certificate,
-            "home_name": self.home_name,
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> CardMessage:
-        if not data:
-            return cls()
-        return cls(
-            message=str(data.get("message") or ""),
-            signer=str(data.get("signer") or ""),
-            colour=palette(str(data.get("colour") or "look")).key,
-            picture_on_certificate=bool(data.get("picture_on_certificate", True)),
-            home_name=str(data.get("home_name") or ""),
-        )
+        return decode(cls, data)
 
 
 def message_lines(message: str) -> int:

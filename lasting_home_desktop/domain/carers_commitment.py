@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .dates import format_long, from_iso, to_iso
+from .codec import decode, encode
+from .dates import format_long
 from .record_checks import NAME_LIMIT, text_problems
 
 SECTION = "carers_commitment"
@@ -61,18 +62,26 @@ class LetterStatus(enum.Enum):
 
 @dataclass(frozen=True)
 class CarersCommitment:
-    answers: tuple[tuple[str, str], ...] = ()  # (prompt key, the carers' words)
+    # (prompt key, the carers' words), stored as one mapping
+    answers: tuple[tuple[str, str], ...] = field(default=(), metadata={"pairs_as_mapping": True})
     letter: str = ""
     status: LetterStatus = LetterStatus.DRAFT
     reviewer: str = ""
     review_comment: str = ""
     reviewed_on: dt.date | None = None
-    # Set when the carers sent their words back on a fillable form.
-    form_id: str = ""
-    received_from: str = ""
-    received_on: dt.date | None = None
+    # Set when the carers sent their words back on a fillable form (stored only then).
+    form_id: str = field(default="", metadata={"omit_default": True})
+    received_from: str = field(default="", metadata={"omit_default": True})
+    received_on: dt.date | None = field(default=None, metadata={"omit_default": True})
 
     SECTION = SECTION
+
+    def _settled(self) -> CarersCommitment:
+        # Only the prompts this version knows, in their own order.
+        given = dict(self.answers)
+        return replace(
+            self, answers=tuple((key, given[key]) for key, _p, _h in PROMPTS if key in given)
+        )
 
     def answer(self, key: str) -> str:
         return dict(self.answers).get(key, "")
@@ -113,36 +122,11 @@ class CarersCommitment:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "answers": {key: text for key, text in self.answers},
-            "letter": self.letter,
-            "status": self.status.value,
-            "reviewer": self.reviewer,
-            "review_comment": self.review_comment,
-            "reviewed_on": to_iso(self.reviewed_on),
-        }
-        if self.form_id:
-            data["form_id"] = self.form_id
-            data["received_from"] = self.received_from
-            data["received_on"] = to_iso(self.received_on)
-        return data
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> CarersCommitment:
-        data = data or {}
-        answers = data.get("answers") or {}
-        known = [key for key, _p, _h in PROMPTS]
-        return cls(
-            answers=tuple((key, str(answers[key])) for key in known if key in answers),
-            letter=str(data.get("letter", "")),
-            status=LetterStatus(data.get("status", LetterStatus.DRAFT.value)),
-            reviewer=str(data.get("reviewer", "")),
-            review_comment=str(data.get("review_comment", "")),
-            reviewed_on=from_iso(data.get("reviewed_on")),
-            form_id=str(data.get("form_id") or ""),
-            received_from=str(data.get("received_from") or ""),
-            received_on=from_iso(data.get("received_on")),
-        )
+        return decode(cls, data)
 
 
 def prompt_text(key: str, child_name: str) -> str:

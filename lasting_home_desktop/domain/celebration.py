@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .codec import decode, encode
 from .record_checks import NAME_LIMIT, text_problems
 
 SECTION = "celebration"
@@ -20,15 +21,11 @@ class CelebrationPhoto:
     caption: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"media_id": self.media_id, "ext": self.ext, "caption": self.caption}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CelebrationPhoto:
-        return cls(
-            media_id=str(data["media_id"]),
-            ext=str(data.get("ext", "jpg")),
-            caption=str(data.get("caption", "")),
-        )
+        return decode(cls, data)
 
 
 @dataclass(frozen=True)
@@ -64,17 +61,8 @@ class Celebration:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "what": self.what,
-            "notes": self.notes,
-            "photos": [photo.to_dict() for photo in self.photos],
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Celebration:
-        data = data or {}
-        return cls(
-            what=str(data.get("what", "")),
-            notes=str(data.get("notes", "")),
-            photos=tuple(CelebrationPhoto.from_dict(p) for p in data.get("photos") or ()),
-        )
+        return decode(cls, data)

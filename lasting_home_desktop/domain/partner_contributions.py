@@ -5,10 +5,11 @@ the IRO and others) each answering, if they wish, the five Partner Contribution 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .dates import format_long, from_iso, to_iso
+from .codec import decode, encode
+from .dates import format_long
 from .record_checks import NAME_LIMIT, text_problems
 
 SECTION = "partner_contributions"
@@ -33,9 +34,17 @@ class PartnerContribution:
     agency: str = ""
     answers: tuple[str, ...] = ("",) * len(PARTNER_QUESTIONS)
     dated: dt.date | None = None
-    # Set when the answers came back on a fillable form: its reference and the day it arrived.
-    form_id: str = ""
-    received_on: dt.date | None = None
+    # Set when the answers came back on a fillable form: its reference and the day it arrived
+    # (stored only then).
+    form_id: str = field(default="", metadata={"omit_default": True})
+    received_on: dt.date | None = field(default=None, metadata={"omit_default": True})
+
+    @classmethod
+    def _upgrade(cls, data: dict[str, Any]) -> dict[str, Any]:
+        return {"name": "", **data}  # a partner saved without a name is still kept
+
+    def _settled(self) -> PartnerContribution:
+        return self.cleaned()
 
     def cleaned(self) -> PartnerContribution:
         answers = tuple(self.answers) + ("",) * (len(PARTNER_QUESTIONS) - len(self.answers))
@@ -82,29 +91,11 @@ class PartnerContribution:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "name": self.name,
-            "role": self.role,
-            "agency": self.agency,
-            "answers": list(self.answers),
-            "dated": to_iso(self.dated),
-        }
-        if self.form_id:  # only answers sent back on a form carry these
-            data["form_id"] = self.form_id
-            data["received_on"] = to_iso(self.received_on)
-        return data
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartnerContribution:
-        return cls(
-            name=str(data.get("name", "")),
-            role=str(data.get("role", "")),
-            agency=str(data.get("agency", "")),
-            answers=tuple(str(a) for a in data.get("answers") or ()),
-            dated=from_iso(data.get("dated")),
-            form_id=str(data.get("form_id") or ""),
-            received_on=from_iso(data.get("received_on")),
-        ).cleaned()
+        return decode(cls, data)
 
 
 @dataclass(frozen=True)
@@ -137,9 +128,8 @@ class PartnerContributions:
         return "\n".join(lines).rstrip()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"partners": [partner.to_dict() for partner in self.partners]}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PartnerContributions:
-        data = data or {}
-        return cls(tuple(PartnerContribution.from_dict(p) for p in data.get("partners") or ()))
+        return decode(cls, data)
