@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ..domain.record_checks import NAME_LIMIT
+from ..domain.limits import ADULT_NAME
 from ..domain.returned_forms import FormTicket
 from .fonts import BOLD, REGULAR, initial_font
 from .style import paragraph, style
@@ -83,7 +83,7 @@ class TextBox(Flowable):
         )
 
 
-def line_box(name: str, tooltip: str, value: str = "", limit: int = NAME_LIMIT) -> TextBox:
+def line_box(name: str, tooltip: str, value: str = "", limit: int = ADULT_NAME) -> TextBox:
     """A one-line box (a name, a date), filled in with `value` if the worker knows it."""
     return TextBox(name, tooltip, 22, limit, multiline=False, value=value.strip()[:limit])
 

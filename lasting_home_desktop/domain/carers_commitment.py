@@ -10,7 +10,7 @@ from typing import Any
 
 from .codec import decode, encode
 from .dates import format_long
-from .record_checks import NAME_LIMIT, text_problems
+from .record_checks import name_problems, text_problems
 
 SECTION = "carers_commitment"
 
@@ -101,8 +101,7 @@ class CarersCommitment:
             found.extend(text_problems(f"answer to '{heading}'", self.answer(key)))
         found.extend(text_problems("letter", self.letter, limit=30_000))
         found.extend(text_problems("review comment", self.review_comment))
-        if len(self.reviewer) > NAME_LIMIT:
-            found.append(f"Please keep the reviewer's name to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("reviewer's name", self.reviewer))
         if self.status is not LetterStatus.DRAFT and not self.letter.strip():
             found.append(
                 "The letter is empty. Please write it (or use 'Draft the letter from the "

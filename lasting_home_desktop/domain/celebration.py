@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .codec import decode, encode
-from .record_checks import NAME_LIMIT, text_problems
+from .limits import PHOTO_CAPTION
+from .record_checks import name_problems, text_problems
 
 SECTION = "celebration"
 MOST_PHOTOS = 200
-CAPTION_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -44,18 +44,10 @@ class Celebration:
 
     def problems(self) -> list[str]:
         found: list[str] = []
-        if len(self.what) > NAME_LIMIT:
-            found.append(
-                f"Please keep 'what the celebration is' to {NAME_LIMIT} characters or fewer; "
-                "there is room for more in the notes."
-            )
+        found.extend(name_problems("'what the celebration is' (more fits in the notes)", self.what))
         found.extend(text_problems("celebration notes", self.notes))
         for number, photo in enumerate(self.photos, start=1):
-            if len(photo.caption) > CAPTION_LIMIT:
-                found.append(
-                    f"The caption of photo {number} is too long; please keep it to "
-                    f"{CAPTION_LIMIT} characters or fewer."
-                )
+            found.extend(text_problems(f"caption of photo {number}", photo.caption, PHOTO_CAPTION))
         if len(self.photos) > MOST_PHOTOS:
             found.append(f"Please keep to {MOST_PHOTOS} photos or fewer.")
         return found

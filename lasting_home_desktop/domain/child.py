@@ -11,13 +11,12 @@ from .codec import decode, encode
 from .dates import age_on
 from .ids import new_id
 from .journey import DecisionRoute, JourneyDates
+from .limits import ADULT_NAME, CASE_ID, CHILD_NAME
+from .record_checks import text_problems
 from .text_search import contains
 
 E = TypeVar("E", bound=enum.Enum)
 
-NAME_LIMIT = 100
-TEXT_LIMIT = 200
-CASE_ID_LIMIT = 30
 # Suggestions for the legal status; any other wording the council uses is fine.
 LEGAL_STATUSES = (
     "Full care order (section 31)",
@@ -181,16 +180,9 @@ class ChildRecord:
         for label, value in (("first name", self.first_name), ("last name", self.last_name)):
             if not value.strip():
                 found.append(f"Please enter the child's {label}.")
-            elif len(value) > NAME_LIMIT:
-                found.append(
-                    f"The {label} is {len(value):,} characters long; please keep it to "
-                    f"{NAME_LIMIT} or fewer."
-                )
-        if len(self.preferred_name) > NAME_LIMIT:
-            found.append(
-                f"The preferred name is {len(self.preferred_name):,} characters long; please "
-                f"keep it to {NAME_LIMIT} or fewer."
-            )
+            else:
+                found.extend(text_problems(label, value, CHILD_NAME))
+        found.extend(text_problems("preferred name", self.preferred_name, CHILD_NAME))
         for label, value in (
             ("service or division", self.service),
             ("social worker's name", self.people.social_worker),
@@ -200,11 +192,7 @@ class ChildRecord:
             ("Head of Service or Panel Chair's name", self.people.decision_maker),
             ("carers' names", ", ".join(self.people.carers)),
         ):
-            if len(value) > TEXT_LIMIT:
-                found.append(
-                    f"The {label} is {len(value):,} characters long; please keep it to "
-                    f"{TEXT_LIMIT} or fewer."
-                )
+            found.extend(text_problems(label, value, ADULT_NAME))
         if self.date_of_birth is not None:
             if self.date_of_birth > today:
                 found.append("The date of birth is in the future. Please check it.")
@@ -220,21 +208,17 @@ class ChildRecord:
     def _case_system_problems(self, today: dt.date) -> list[str]:
         found: list[str] = []
         case_id = self.case_id.strip()
-        if len(case_id) > CASE_ID_LIMIT:
+        if len(case_id) > CASE_ID:
             found.append(
                 f"The person ID is {len(case_id):,} characters long; case-system IDs are at most "
-                f"{CASE_ID_LIMIT}. Please check it."
+                f"{CASE_ID}. Please check it."
             )
         elif case_id and not all(ch.isalnum() or ch in "-/ " for ch in case_id):
             found.append(
                 "The person ID can hold letters, numbers, spaces, '-' and '/' only. Please "
                 "copy it from the case system."
             )
-        if len(self.legal_status) > TEXT_LIMIT:
-            found.append(
-                f"The legal status is {len(self.legal_status):,} characters long; please keep "
-                f"it to {TEXT_LIMIT} or fewer."
-            )
+        found.extend(text_problems("legal status", self.legal_status, ADULT_NAME))
         if self.placement_start is not None:
             if self.placement_start > today:
                 found.append("The placement start date is in the future. Please check it.")

@@ -10,7 +10,7 @@ from typing import Any
 from .codec import decode, encode
 from .dates import format_long
 from .record_checks import (
-    NAME_LIMIT,
+    name_problems,
     parse_time,
     text_problems,
 )
@@ -56,12 +56,9 @@ class CommitmentVisit:
 
     def problems(self, visit_date: dt.date | None, today: dt.date) -> list[str]:
         found: list[str] = []
-        if len(self.place) > NAME_LIMIT:
-            found.append(f"Please keep the place to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("place", self.place))
         for person in self.attendees:
-            if len(person.name) > NAME_LIMIT:
-                found.append(f"Please keep each name to {NAME_LIMIT} characters or fewer.")
-                break
+            found.extend(name_problems(f"name of {person.name[:20]}…", person.name))
         found.extend(text_problems("visit notes", self.notes))
         found.extend(text_problems("note for the carers' file", self.carers_file_note))
         happened = [

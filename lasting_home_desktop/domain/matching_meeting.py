@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .codec import decode, encode
-from .record_checks import NAME_LIMIT, format_pounds, text_problems
+from .record_checks import format_pounds, name_problems, text_problems
 
 SECTION = "matching_meeting"
 
@@ -96,17 +96,12 @@ class MatchingMeeting:
         """What stops this record being saved, in plain words. `meeting_held`: the meeting
         date is known and not in the future."""
         found: list[str] = []
-        if len(self.chair) > NAME_LIMIT:
-            found.append(f"Please keep the chair's name to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("chair's name", self.chair))
         for number, person in enumerate(self.attendees, start=1):
             if not person.name.strip():
                 found.append(f"Attendee {number} has a role or agency but no name. Please add it.")
             for label, value in (("name", person.name), ("role", person.role)):
-                if len(value) > NAME_LIMIT:
-                    found.append(
-                        f"Attendee {number}'s {label} is too long; please keep it to "
-                        f"{NAME_LIMIT} characters or fewer."
-                    )
+                found.extend(name_problems(f"{label} of attendee {number}", value))
         if self.parents_attended and not self.parents_invited:
             found.append("The parents attended, so please also tick that they were invited.")
         for label, value in (

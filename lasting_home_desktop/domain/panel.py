@@ -16,7 +16,7 @@ from typing import Any
 
 from .codec import decode, encode
 from .dates import DateProblem, add_months, format_long, parse_date
-from .record_checks import NAME_LIMIT, format_time, text_problems
+from .record_checks import format_time, name_problems, text_problems
 from .working_days import (
     bank_holiday_name,
     is_working_day,
@@ -154,8 +154,7 @@ class PanelBooking:
                 f"The child is coming to the panel, so please choose an after-school slot "
                 f"(from {format_time(AFTER_SCHOOL)}), not {format_time(self.time_slot)}."
             )
-        if len(self.chair) > NAME_LIMIT:
-            found.append(f"Please keep the chair's name to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("chair's name", self.chair))
         found.extend(text_problems("panel notes", self.notes))
         return found
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .codec import decode, encode
 from .dates import format_long
-from .record_checks import NAME_LIMIT, text_problems
+from .record_checks import name_problems, text_problems
 
 SECTION = "partner_contributions"
 
@@ -79,11 +79,7 @@ class PartnerContribution:
         if not self.name.strip():
             found.append(f"Partner {number} has no name. Please add it.")
         for label, value in (("name", self.name), ("role", self.role), ("agency", self.agency)):
-            if len(value) > NAME_LIMIT:
-                found.append(
-                    f"{who}'s {label} is too long; please keep it to {NAME_LIMIT} characters "
-                    "or fewer."
-                )
+            found.extend(name_problems(f"{label} of {who}", value))
         for index, answer in enumerate(self.answers, start=1):
             found.extend(text_problems(f"answer to question {index} from {who}", answer))
         if self.dated is not None and self.dated > today:

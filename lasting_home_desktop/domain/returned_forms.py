@@ -25,11 +25,11 @@ from . import carers_commitment, partner_contributions
 from .carers_commitment import PROMPTS
 from .dates import age_on
 from .ids import new_id
+from .limits import ADULT_NAME, LONG_TEXT
 from .partner_contributions import PARTNER_QUESTIONS
-from .record_checks import NAME_LIMIT, TEXT_LIMIT
 
 # The words of one answer may be as long as the app's own text boxes allow; the letter longer.
-ANSWER_LIMIT = TEXT_LIMIT
+ANSWER_LIMIT = LONG_TEXT
 LETTER_LIMIT = 30_000
 TICKET_VERSION = "1"
 
@@ -188,7 +188,7 @@ class ReturnedForm:
         limit); empty when the form can be filed."""
         found = []
         for name in FIELDS_OF[self.kind]:
-            limit = _LIMITS.get(name, NAME_LIMIT)
+            limit = _LIMITS.get(name, ADULT_NAME)
             length = len(self.value(name))
             if length > limit:
                 found.append(

@@ -12,6 +12,13 @@ from .child import AgeBand
 from .codec import decode, encode
 from .dates import from_iso
 from .ids import new_id
+from .limits import (
+    CHILD_ADDED_PEOPLE,
+    CHILD_ANSWER,
+    CHILD_TYPED_CHOICE,
+    CHILD_TYPED_NAME,
+    CHILD_WHY,
+)
 from .voice_catalogue import (
     CELEBRATIONS,
     FEELINGS,
@@ -25,11 +32,12 @@ from .voice_catalogue import (
 
 # -- limits ---------------------------------------------------------------------------------
 
-NAME_LIMIT = 40
-TYPED_CHOICE_LIMIT = 80
-WHY_LIMIT = 1000
-ANSWER_LIMIT = 3000
-ADDED_PEOPLE_LIMIT = 20
+# The limits of what a child types, by the names screens know them by.
+NAME_LIMIT = CHILD_TYPED_NAME
+TYPED_CHOICE_LIMIT = CHILD_TYPED_CHOICE
+WHY_LIMIT = CHILD_WHY
+ANSWER_LIMIT = CHILD_ANSWER
+ADDED_PEOPLE_LIMIT = CHILD_ADDED_PEOPLE
 
 
 class VoiceProblem(ValueError):

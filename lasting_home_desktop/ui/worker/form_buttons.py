@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.limits import ADULT_NAME
 from ...domain.matching_meeting import AGENCIES
-from ...domain.record_checks import NAME_LIMIT
 from ...domain.returned_forms import Addressee, FormKind
 from ...storage.caseload import ChildNotFound
 from ...storage.safe_files import StorageWriteError
@@ -50,7 +50,7 @@ class AddresseeDialog(QDialog):
         self.agency.addItems(["", *AGENCIES])
         self.agency.setCurrentText(start.agency)
         for field in (self.name, self.role, self.agency.lineEdit()):
-            field.setMaxLength(NAME_LIMIT)
+            field.setMaxLength(ADULT_NAME)
         form = QFormLayout()
         form.addRow("Partner's name", self.name)
         form.addRow("Role", self.role)
