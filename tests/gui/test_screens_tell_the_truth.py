@@ -28,18 +28,6 @@ SENT = dt.date(2026, 11, 6)
 
 
 @pytest.fixture
-def store(data_dir):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def messages():
-    return RecordedMessages()
-
-
-@pytest.fixture
 def clashes():
     return RecordedClashChooser()
 

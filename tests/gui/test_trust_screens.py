@@ -290,13 +290,6 @@ def test_hand_over_then_delete_from_the_worker_window(qtbot, data_dir, today, tm
     other_session.close()
 
 
-@pytest.fixture(autouse=True)
-def _tidy(qapp):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.hide()
-
-
 def _run_app_and_look(qapp, *args, **kwargs):
     """Run the app until it has shown its first screen; what was visible then."""
     from lasting_home_desktop.app import run_app

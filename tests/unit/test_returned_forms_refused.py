@@ -34,12 +34,6 @@ ANSWER = {"answer_1": "Always on time for school.", "your_name": "Mr Patel"}
 
 
 @pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as store:
-        yield store
-
-
-@pytest.fixture
 def child(store, today):
     return store.add_child(child_record(), today)
 

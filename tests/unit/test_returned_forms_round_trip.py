@@ -45,12 +45,6 @@ ANSWERS = (POLISH, URDU, EMOJI, HOSTILE + "\n" + LINES, LONG)
 
 
 @pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as store:
-        yield store
-
-
-@pytest.fixture
 def child(store, today):
     return store.add_child(child_record(), today)
 
