@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -38,6 +37,7 @@ from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
 from ..storage.drawings import DrawingLibrary
 from .fonts import BOLD, REGULAR, initial_font
+from .numbered_canvas import NumberedCanvas
 from .style import OUR_FONT, name_style, paragraph, style
 from .text_block import TextStyle
 
@@ -92,27 +92,12 @@ class _PageFurniture:
         return f"{self.name} · Person ID {self.person_id}" if self.person_id else self.name
 
 
-class _NumberedCanvas(Canvas):
-    """Holds each page until the end, so every footer can say "Page n of m"."""
-
+class _NumberedCanvas(NumberedCanvas):
     def __init__(self, furniture: _PageFurniture, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._page_furniture = furniture
-        self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._furniture(total)
-            super().showPage()
-        super().save()
-
-    def _furniture(self, total: int) -> None:
+    def furniture(self, total: int) -> None:
         furniture = self._page_furniture
         self.saveState()
         if furniture.draft:

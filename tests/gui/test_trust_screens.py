@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from session_support import FakeClock, _session, _unlock_later
 from together_support import force_close, together, visible_widgets, widget_texts
 from trust_support import PASSPHRASE, TEST_COST, names_of, readable_traces

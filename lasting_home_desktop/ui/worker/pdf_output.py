@@ -67,9 +67,16 @@ class PdfOutput:
         return sent
 
     def save(
-        self, parent: QWidget, data: bytes, title: str, child_ids: Sequence[str], suggested: str
+        self,
+        parent: QWidget,
+        data: bytes,
+        title: str,
+        child_ids: Sequence[str],
+        suggested: str,
+        advice: str = "",
     ) -> str:
-        """Save where the worker chooses; returns the path, or "" if not saved."""
+        """Save where the worker chooses; returns the path, or "" if not saved. `advice` is
+        added to the "saved" message (how to print it, say)."""
         chosen = self.save_dialog(parent, suggested)
         if not chosen:
             return ""
@@ -83,7 +90,7 @@ class PdfOutput:
             self.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
         self._note_done("exported", f"{title} to {path.parent}", child_ids)
-        self.messages.tell("PDF saved", f"Saved to {path}.")
+        self.messages.tell("PDF saved", f"Saved to {path}.{' ' + advice if advice else ''}")
         note_unprotected_file(self.store, self.messages)
         return str(path)
 
