@@ -29,6 +29,7 @@ from .common import (
     data_dir_option,
     existing_folder,
     folder_key,
+    one_child,
     passphrase_option,
     today_option,
 )
@@ -72,22 +73,12 @@ def _run(args: argparse.Namespace) -> int:
 
 def _make(store: CaseloadStore, args: argparse.Namespace) -> int:
     from ..documents.forms_out import make_form, save_form
-    from .export import find_child
-
     kind: FormKind = args.form_kind
-    matches = find_child(store.children(include_archived=True), args.child)
-    if not matches:
-        raise CommandProblem(f"No child matches {args.child!r}. Try their id or full name.")
-    if len(matches) > 1:
-        for child in matches:
-            print(f"  {child.id}  {child.display_name}", file=sys.stderr)
-        raise CommandProblem(
-            f"{len(matches)} children match {args.child!r} (listed above); give the id instead."
-        )
+    child = one_child(store, args.child)
     to = Addressee(
         getattr(args, "partner", ""), getattr(args, "role", ""), getattr(args, "agency", "")
     )
-    made = make_form(store, matches[0].id, kind, args.today, to)
+    made = make_form(store, child.id, kind, args.today, to)
     target = args.out.expanduser()
     if target.is_dir():
         target = target / made.file_name
@@ -96,7 +87,7 @@ def _make(store: CaseloadStore, args: argparse.Namespace) -> int:
     save_form(store, made, target, to)
     print(target)
     print(
-        f"Made the {kind.label} {made.ticket.form_id} for {matches[0].display_name}. Send it "
+        f"Made the {kind.label} {made.ticket.form_id} for {child.display_name}. Send it "
         "through secure email; when it comes back, file it with "
         f"'lasting-home {kind.value}-form receive FILE'.",
         file=sys.stderr,
