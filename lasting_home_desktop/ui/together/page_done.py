@@ -214,17 +214,15 @@ class DonePage(TogetherPage):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(picture)
         words = _label("", "Small", centred=True)
-        words.setWordWrap(True)
+        words.setWordWrap(False)
         column.addWidget(words)
         words.ensurePolished()  # measured in the style sheet's type, not the default
-        # Up to two lines under the picture: a longer name ends with "..." (it is read out in
-        # full).
+        # One line under the picture: a long name ends with "..." (it is read out in full).
         room = (width if size < 90 else 380) - 4
-        metrics = QFontMetrics(words.font())
-        elided = metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, room * 2 - 24)
+        elided = QFontMetrics(words.font()).elidedText(
+            item.label, Qt.TextElideMode.ElideRight, room
+        )
         words.setText(elided)
-        words.setMinimumHeight(metrics.lineSpacing() * 2 + 8)
-        words.setMaximumHeight(metrics.lineSpacing() * 2 + 8)
         words.setToolTip(item.label)
         cell.setAccessibleName(item.label)
         return cell
