@@ -29,7 +29,7 @@ from ..storage.crypto import FolderLocked, SealBroken, WeakPassphrase, WrongPass
 from ..storage.lock import FolderInUse
 from ..storage.migrations import NewerSchema
 from ..storage.safe_files import StorageWriteError
-from . import data_tasks, export, folder_tasks, recover
+from . import data_tasks, export, folder_tasks, forms_tasks, recover
 from .common import (
     PASSPHRASE_HOW,
     PROGRAM,
@@ -43,7 +43,7 @@ from .common import (
 )
 from .open_app import open_app
 
-_TASK_MODULES = (data_tasks, folder_tasks, recover, export)
+_TASK_MODULES = (data_tasks, folder_tasks, recover, export, forms_tasks)
 TASKS: tuple[Task, ...] = tuple(task for module in _TASK_MODULES for task in module.TASKS)
 
 

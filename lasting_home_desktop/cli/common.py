@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.child import ChildRecord
 from ..domain.dates import DateProblem, parse_date
-from ..storage.caseload import DATABASE_NAME
+from ..storage.caseload import DATABASE_NAME, CaseloadStore
 from ..storage.crypto import DEFAULT_COST, FolderKey, FolderLocked, ScryptCost, WrongPassphrase
 from ..storage.data_folder import resolve_data_dir
 from ..storage.key_file import is_encrypted_folder
@@ -306,3 +307,37 @@ def count(number: int, one: str, many: str | None = None) -> str:
 def fail(message: str) -> int:
     print(f"{PROGRAM}: {message}", file=sys.stderr)
     return EXIT_PROBLEM
+
+
+def one_child(store: CaseloadStore, text: str) -> ChildRecord:
+    """The one child an id, or a first, preferred or full name (any case), means; otherwise a
+    CommandProblem (with several matches, each is listed by id first)."""
+    matches = find_children(store.children(include_archived=True), text)
+    if not matches:
+        raise CommandProblem(f"No child matches {text!r}. Try their id or full name.")
+    if len(matches) > 1:
+        for child in matches:
+            print(f"  {child.id}  {child.display_name}", file=sys.stderr)
+        raise CommandProblem(
+            f"{len(matches)} children match {text!r} (listed above); give the id instead."
+        )
+    return matches[0]
+
+
+def find_children(children: list[ChildRecord], text: str) -> list[ChildRecord]:
+    """The children an id or a first, preferred or full name means (exact, any case)."""
+    wanted = text.strip().casefold()
+    by_id = [c for c in children if c.id == text.strip()]
+    if by_id:
+        return by_id
+    return [
+        c
+        for c in children
+        if wanted
+        in {
+            c.first_name.strip().casefold(),
+            c.preferred_name.strip().casefold(),
+            c.full_name.casefold(),
+            c.display_name.casefold(),
+        }
+    ]

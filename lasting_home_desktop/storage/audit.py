@@ -65,6 +65,8 @@ ACTIONS: dict[str, str] = {
     "audit-exported": "Exported the audit trail",
     "recovery-key-used": "Used the recovery key",
     "passphrase-changed": "Changed the passphrase",
+    "form-made": "Made a form for a partner or the carers",
+    "received-form": "Filed a returned form",
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.child import ChildRecord, RecordProblem
+from ..domain.codec import decode
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups, describe_backup
 from .caseload import CHILDREN, DATABASE_NAME
@@ -217,7 +218,7 @@ def record_problems(tables: dict[str, Any], today: dt.date) -> list[str]:
     lines = []
     for doc_id, doc in tables.get(CHILDREN, {}).items():
         try:
-            child = ChildRecord.from_dict(doc)
+            child = decode(ChildRecord, doc, strict=True)
         except (KeyError, ValueError, TypeError, AttributeError) as error:
             lines.append(f"Child record {doc_id} cannot be read ({type(error).__name__}: {error}).")
             continue

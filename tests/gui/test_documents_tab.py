@@ -6,7 +6,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
@@ -14,17 +13,10 @@ from documents_support import add_child, pdf_text  # noqa: E402
 
 from lasting_home_desktop.domain.journey import Decision  # noqa: E402
 from lasting_home_desktop.storage.card_message import CardMessages  # noqa: E402
-from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
 from lasting_home_desktop.ui.messages import RecordedMessages  # noqa: E402
 from lasting_home_desktop.ui.worker.batch_dialog import BatchDialog  # noqa: E402
 from lasting_home_desktop.ui.worker.documents_section import DocumentsSection  # noqa: E402
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext  # noqa: E402
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
 
 
 def tab(qtbot, store, today, child, **dialogs):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -14,24 +12,11 @@ from lasting_home_desktop.domain.journey import Decision, JourneyDates
 from lasting_home_desktop.domain.tracker import column_index
 from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.example_caseload import add_example_children
-from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.worker.child_form import ChildForm
 from lasting_home_desktop.ui.worker.main_window import WorkerWindow
 
 ATTENTION = column_index("Needs attention")
 DAYS = column_index("Days waiting")
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def messages() -> RecordedMessages:
-    return RecordedMessages()
 
 
 def make_window(qtbot, store, today, messages) -> WorkerWindow:

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 from dataclasses import replace
 
-import pytest
 from documents_support import add_child, pdf_text
 from pypdf import PdfReader
 
@@ -17,12 +16,6 @@ from lasting_home_desktop.domain.journey import Decision
 from lasting_home_desktop.storage.caseload import CaseloadStore
 
 TODAY = ["--today", "22/11/2026"]
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
 
 
 def test_batch_makes_a_card_and_certificate_per_visit_in_range(store, today, tmp_path):

@@ -164,6 +164,7 @@ class WorkerWindow(QMainWindow):
             "add_child": self.add_child,
             "export_tracker": self.export_tracker,
             "cards": self.make_cards_and_certificates,
+            "receive_forms": self.receive_returned_forms,
             "quit": self.close,
             "caseload": self.show_caseload,
             "tracker": self.show_tracker,
@@ -388,6 +389,12 @@ class WorkerWindow(QMainWindow):
         from .batch_dialog import BatchDialog
 
         BatchDialog(self.store, self.today, self.messages, parent=self).exec()
+
+    def receive_returned_forms(self) -> None:
+        """Forms partners and carers sent back by email, each filed against its own child."""
+        from .returned_forms_window import ReturnedFormsWindow
+
+        ReturnedFormsWindow(self.store, self.today, parent=self).exec()
 
     def show_about(self) -> None:
         from ..about import show_about
