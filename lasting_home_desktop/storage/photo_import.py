@@ -13,6 +13,11 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .media import MediaStore
 
 SIZE_LIMIT_BYTES = 60 * 1024 * 1024
 PIXEL_LIMIT = 120_000_000
@@ -144,3 +149,24 @@ def struct_error() -> type[Exception]:
     import struct
 
     return struct.error
+
+
+UNREADABLE = "That file couldn't be opened. Please check it is still there and try again."
+
+
+def read_photo_file(path: Path) -> bytes:
+    """A chosen file's bytes, its size checked before anything is read (PhotoProblem)."""
+    try:
+        if path.stat().st_size > SIZE_LIMIT_BYTES:
+            raise PhotoProblem(TOO_BIG_FILE)
+        return path.read_bytes()
+    except OSError:
+        raise PhotoProblem(UNREADABLE) from None
+
+
+def keep_photo(media: MediaStore, child_id: str, data: bytes) -> tuple[str, str]:
+    """The one way a photo comes in: cleaned (`import_photo`), then kept sealed in the
+    child's media; returns (media id, file type). PhotoProblem or StorageWriteError."""
+    clean = import_photo(data)
+    ext = photo_extension(clean)
+    return media.put(child_id, clean, ext), ext
