@@ -16,9 +16,9 @@ from ..domain.child import ChildRecord, RecordProblem
 from ..domain.ids import new_id
 from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
 from ..domain.merge import changed_fields
-from ..domain.parts import part_title
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
+from .change_announcer import HANDOVER, ChangeAnnouncer
 from .changes import ADDED, FOLDER, RECORD, REMOVED, SETTINGS, Change, ChangeNotices
 from .crash_safe import CrashSafeStorage
 from .crypto import FolderKey, FolderLocked
@@ -42,7 +42,6 @@ class ChildNotFound(KeyError):
 
 # Every saved part carries a revision: a new random id on each save, and the one it replaced.
 # Screens compare revisions to see a part changed under them; the team sync follows the chain.
-HANDOVER = "handover"  # the origin of a child received from another laptop's hand-over file
 REVISION = "_rev"
 PREVIOUS = "_prev"
 
@@ -81,10 +80,8 @@ class CaseloadStore:
         self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
         self.audit = AuditTrail(folder, key, read_only=lock is None)
         self.changes = ChangeNotices()
+        self._announcer = ChangeAnnouncer(self.audit, self.changes)
         self.drafts = Drafts(folder / DRAFTS_FOLDER, key)
-        self._queued: list[Change] | None = None  # held back inside a transaction
-        # Audit entries a full disk held back: they go in with the next ones.
-        self._unaudited: list[tuple[str, str, str]] = []
         # What the worker should be told about opening (an encryption finished, a deletion
         # completed, a key file made again); shown once by the app, printed by tasks.
         self.notes: list[str] = []
@@ -163,60 +160,28 @@ class CaseloadStore:
     def transaction(self) -> Iterator[None]:
         """All the changes inside land together in one write, or none of them do."""
         storage: CrashSafeStorage = self._db.storage  # type: ignore[assignment]
-        if self._queued is not None:  # already inside one: the outer one decides
+        if self._announcer.in_transaction:  # already inside one: the outer one decides
             yield
             return
         storage.begin()
-        self._queued = []
+        self._announcer.begin()
         try:
             yield
             storage.commit()
         except BaseException:
             storage.rollback()
             self._clear_query_caches()
-            self._queued = None
+            self._announcer.discard()
             raise
-        queued, self._queued = self._queued, None
-        self._announce(queued)
+        self._announcer.land()
 
     def _changed(self, change: Change) -> None:
-        """Say what changed once it is on disk (at the end of a transaction, if in one)."""
-        if self._queued is not None:
-            self._queued.append(change)
-        else:
-            self._announce([change])
-
-    def _announce(self, changes: list[Change]) -> None:
-        self._audit_changes(changes)
-        self.changes.tell(changes)
-
-    def _audit_changes(self, changes: list[Change]) -> None:
-        # Names of parts and fields only, never what was typed. A full disk must not undo a
-        # save that succeeded: the entries wait and go in with the next one.
-        new_children = {c.child_id for c in changes if c.kind == ADDED and c.part == RECORD}
-        entries = self._unaudited + [
-            ("added" if c.kind == ADDED else "changed", c.child_id, _audit_detail(c))
-            for c in changes
-            if _audited(c) and (c.part == RECORD or c.child_id not in new_children)
-        ]
-        self._unaudited = []
-        if not entries:
-            return
-        try:
-            self.audit.record_many(entries)
-        except OSError:
-            self._unaudited = entries
+        self._announcer.changed(change)
 
     def record_done(self, action: str, child_id: str = "", detail: str = "") -> None:
-        """Note something done (an export, a print) in the audit trail once it has happened.
-        If the trail cannot be written now (a full disk), the entry waits and goes in with the
-        next one, so the fact is never lost and the worker's copy is not thrown away."""
-        entries = [*self._unaudited, (action, child_id, detail)]
-        self._unaudited = []
-        try:
-            self.audit.record_many(entries)
-        except OSError:
-            self._unaudited = entries
+        """Note something done (an export, a print) in the audit trail once it has happened
+        (held back and written with the next entry if the disk is full now)."""
+        self._announcer.record_done(action, child_id, detail)
 
     def _clear_query_caches(self) -> None:
         for name in self._db.tables():
@@ -427,19 +392,3 @@ def _revised(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str,
         REVISION: new_id(12),
         PREVIOUS: str(previous.get(REVISION, "")) if previous else "",
     }
-
-
-def _audited(change: Change) -> bool:
-    # A new child is one entry (not one per part); a deletion and a hand-over write their own.
-    return change.origin != HANDOVER and not (change.kind == REMOVED and change.part == RECORD)
-
-
-def _audit_detail(change: Change) -> str:
-    what = part_title(change.part)
-    if change.kind == REMOVED:
-        return f"{what}: removed"
-    if change.kind == ADDED:
-        return "A new child's record" + (" (from the team)" if change.origin == "team" else "")
-    names = ", ".join(change.fields) or "saved"
-    where = " (from the team)" if change.origin == "team" else ""
-    return f"{what}: {names}{where}"

@@ -278,15 +278,16 @@ def test_unsaved_typing_is_not_lost_when_choosing_another_child(qtbot, store, to
     meeting = window.child_page.section("Matching meeting")
     meeting.chair.setText("Priya Shah")
     assert window.child_page.unsaved_sections() == ["Matching meeting"]
-    messages.answer = False
+    messages.choice = 2  # Stay
     assert window.show_child(second.id) is False
     assert window.child_page.child_id == first.id
     assert meeting.chair.text() == "Priya Shah"
-    assert messages.asked[-1][0] == "Leave Maya's page without saving?"
+    assert messages.asked[-1][0] == "Leave Maya's page with typing not saved?"
     assert window.caseload.selected_child_id() == first.id
-    messages.answer = True
+    messages.choice = 1  # Leave, keeping it as a draft
     assert window.show_child(second.id) is True
     assert window.child_page.child_id == second.id
+    assert store.drafts.get(first.id, "matching_meeting") is not None
 
 
 def test_case_system_fields_are_typed_in_the_form_and_shown_on_the_page(
