@@ -236,34 +236,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
             ]
         )
     )
-    flow += _heading("Who attended")
-    people = [a for a in meeting.attendees if not a.is_blank]
-    if people:
-        rows = [[_label("Name"), _label("Role"), _label("Agency")]]
-        rows += [[_value(a.name), _value(a.role or "-"), _value(a.agency or "-")] for a in people]
-        table = Table(rows, colWidths=[170, 160, PAGE_W - 2 * MARGIN - 330], repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    OUR_FONT,
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
-                ]
-            )
-        )
-        flow.append(table)
-    else:
-        flow += _text("")
-    voice = ChildVoiceRecords(store).load(child.id)
-    from_voice = child_views_text(voice, len(DrawingLibrary(store).drawings(child.id)))
-    if meeting.child_views.strip():
-        flow += _heading("The child's views", "Recorded at the meeting.")
-        flow += _text(meeting.child_views)
-    elif from_voice:
-        flow += _heading("The child's views", "What the child chose and said in Lasting Home.")
-        flow += _text(from_voice.replace("\n", "\n\n"))
-    else:
-        flow += _heading("The child's views") + _text("")
+    flow += _attendees(meeting) + _child_views(store, child, meeting)
     for heading, text in (
         ("Birth family's views", meeting.birth_family_views),
         ("Strengths", meeting.strengths),
@@ -287,6 +260,43 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
     if meeting.recommendation_reasons.strip():
         flow += _heading("Reasons") + _text(meeting.recommendation_reasons)
     return flow + _partners_in_brief(store, child)
+
+
+def _attendees(meeting: MatchingMeeting) -> list[Flowable]:
+    flow = _heading("Who attended")
+    people = [a for a in meeting.attendees if not a.is_blank]
+    if not people:
+        return flow + _text("")
+    rows = [[_label("Name"), _label("Role"), _label("Agency")]]
+    rows += [[_value(a.name), _value(a.role or "-"), _value(a.agency or "-")] for a in people]
+    table = Table(rows, colWidths=[170, 160, PAGE_W - 2 * MARGIN - 330], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                OUR_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
+            ]
+        )
+    )
+    return [*flow, table]
+
+
+def _child_views(
+    store: CaseloadStore, child: ChildRecord, meeting: MatchingMeeting
+) -> list[Flowable]:
+    """As recorded at the meeting; else what the child chose and said in together mode."""
+    if meeting.child_views.strip():
+        return _heading("The child's views", "Recorded at the meeting.") + _text(
+            meeting.child_views
+        )
+    voice = ChildVoiceRecords(store).load(child.id)
+    from_voice = child_views_text(voice, len(DrawingLibrary(store).drawings(child.id)))
+    if from_voice:
+        return _heading(
+            "The child's views", "What the child chose and said in Lasting Home."
+        ) + _text(from_voice.replace("\n", "\n\n"))
+    return _heading("The child's views") + _text("")
 
 
 def _partners_in_brief(store: CaseloadStore, child: ChildRecord) -> list[Flowable]:
