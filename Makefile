@@ -1,10 +1,11 @@
 # Two commands for a fresh machine:  make run   (install everything and open the app)
 #                                    make test  (install everything and run the tests)
+# and one for the installable app:   make bundle  (dist/lasting-home/; make check-bundle tries it)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run demo test lint benchmarks screenshots install system-libs clean
+.PHONY: run demo test lint benchmarks screenshots install system-libs bundle check-bundle clean
 
 install: system-libs $(VENV)/.installed
 
@@ -34,5 +35,19 @@ benchmarks: install
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
 
+# The app folder for this operating system, from packaging/lasting-home.spec (PyInstaller is
+# installed only here, as the "bundle" extra). Windows: packaging/windows/build.ps1.
+bundle: install $(VENV)/.bundle-installed
+	@bash scripts/system-libs.sh --bundle
+	PYTHON=$(PY) bash packaging/build-linux.sh
+
+$(VENV)/.bundle-installed: $(VENV)/.installed
+	$(PY) -m pip install -q -e ".[test,bundle]"
+	touch $@
+
+# Starts the built app offscreen on a fresh folder and makes a card with it.
+check-bundle: install $(VENV)/.bundle-installed
+	$(PY) packaging/check_bundle.py dist/lasting-home
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

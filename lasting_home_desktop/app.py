@@ -29,9 +29,11 @@ EXIT_WHEN_READY = "LASTING_HOME_EXIT_WHEN_READY"
 def open_store(
     folder: Path, messages: UserMessages, key: FolderKey | None = None
 ) -> CaseloadStore | None:
-    """Open the data folder, explaining any problem kindly; None means the app should stop."""
+    """Open the data folder, explaining any problem kindly; None means the app should stop.
+    What opening did by itself (an encryption finished, a deletion completed, a key file made
+    again) is told once."""
     try:
-        return CaseloadStore.open(folder, key=key)
+        store = CaseloadStore.open(folder, key=key)
     except FolderLocked as error:
         messages.tell("Lasting Home needs its passphrase", error.kind_message, problem=True)
     except FolderInUse as error:
@@ -42,6 +44,17 @@ def open_store(
         messages.tell("Lasting Home could not open its data", error.kind_message, problem=True)
     except DamagedDatabase as error:
         return _offer_restore(folder, error, messages, key)
+    except OSError as error:  # a file the computer will not let Lasting Home read or write
+        from .storage.safe_files import describe_write_error
+
+        where = Path(error.filename) if error.filename else folder / "lasting-home.json"
+        messages.tell(
+            "Lasting Home could not open its data", describe_write_error(error, where), problem=True
+        )
+    else:
+        if store.notes:
+            messages.tell("Lasting Home has looked after your data", "\n\n".join(store.notes))
+        return store
     return None
 
 

@@ -1,7 +1,9 @@
-"""The one way to reach assets/ and guides/, in a source checkout or an installed copy."""
+"""The one way to reach assets/ and guides/: in the installed app (frozen by PyInstaller, see
+packaging/lasting-home.spec), a source checkout, or a Python install."""
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -10,7 +12,11 @@ _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 @cache
 def _folder(name: str) -> Path:
-    # A source checkout (and an editable install) keeps them beside the package...
+    # The installed app carries them at the top of its own folder (sys._MEIPASS), wherever
+    # it is started from...
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / name
+    # ...a source checkout (and an editable install) keeps them beside the package...
     in_source = _SOURCE_ROOT / name
     if in_source.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
         return in_source

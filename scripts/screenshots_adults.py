@@ -28,6 +28,7 @@ from lasting_home_desktop.domain.panel import Participation  # noqa: E402
 from lasting_home_desktop.storage.adults import AdultRecords  # noqa: E402
 from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
 from lasting_home_desktop.storage.child_voice import ChildVoiceRecords  # noqa: E402
+from lasting_home_desktop.ui.clash_chooser import RecordedClashChooser  # noqa: E402
 from lasting_home_desktop.ui.guides_view import GuidesView  # noqa: E402
 from lasting_home_desktop.ui.messages import RecordedMessages  # noqa: E402
 from lasting_home_desktop.ui.theme import apply_worker_theme  # noqa: E402
@@ -122,8 +123,11 @@ def main(out: Path) -> None:
         ChildVoiceRecords(store).save(ola.id, voice)
         messages = RecordedMessages()
 
+        # A modal clash dialog would wait for ever here: keep what each form holds.
+        clashes = RecordedClashChooser(answer="mine")
+
         def context(child_id: str) -> ChildSectionContext:
-            return ChildSectionContext(store, child_id, TODAY, messages, lambda: None)
+            return ChildSectionContext(store, child_id, TODAY, messages, lambda: None, clashes)
 
         # Matching meeting
         form = MatchingMeetingForm(context(ola.id))

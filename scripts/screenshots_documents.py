@@ -185,7 +185,7 @@ def app_screenshots(work: Path) -> list[Path]:
         batch.folder.setText(str(work / "batch"))
         batch.show()
         batch.start_batch()
-        while batch.run is not None:
+        while batch.running:
             app.processEvents()
             time.sleep(0.02)
         app.processEvents()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu libraries Qt needs (and the PDF renderer the tests use) when they
-# are missing. Without root it says exactly what to install and stops.
+# are missing; with --bundle, also what `make bundle` needs. Without root it says exactly what
+# to install and stops.
 set -euo pipefail
 needed=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
@@ -11,6 +12,9 @@ needed=(
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libx11-xcb1  # a real X window
   poppler-utils                               # pdftoppm, used by the tests to render PDFs
 )
+if [ "${1:-}" = "--bundle" ]; then
+  needed+=(binutils)                          # objdump and objcopy, which PyInstaller runs
+fi
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "Not a Debian-based system: make sure Qt 6's xcb/EGL libraries are installed." >&2
   exit 0

@@ -36,3 +36,21 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def today() -> dt.date:
     return TODAY
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    """A fresh, plain data folder opened (and locked) for the test; closed afterwards."""
+    from lasting_home_desktop.storage.caseload import CaseloadStore
+
+    opened = CaseloadStore.open(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def messages():
+    """What a user would have been told and asked, instead of real message boxes."""
+    from lasting_home_desktop.ui.messages import RecordedMessages
+
+    return RecordedMessages()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -83,6 +84,7 @@ def traces_in(raw: bytes, words: list[bytes]) -> list[str]:
 def opened_contents(folder: Path, key: FolderKey) -> dict[Path, bytes]:
     """Every data file's contents, opened with the key (to look for traces inside)."""
     from lasting_home_desktop.storage.audit import AUDIT_NAME, AuditTrail
+    from lasting_home_desktop.storage.file_roles import role_of
 
     out = {}
     for path in data_files(folder):
@@ -91,5 +93,63 @@ def opened_contents(folder: Path, key: FolderKey) -> dict[Path, bytes]:
                 str(entry.to_dict()) for entry in AuditTrail(folder, key).entries()
             ).encode("utf-8")
         else:
-            out[path] = key.open_any(path.read_bytes())
+            role, name = role_of(folder, path)
+            out[path] = key.open_sealed(path.read_bytes(), role=role, name=name)
     return out
+
+
+# -- folders made by earlier versions (see tests/data/make_legacy_folders.py) --------------------
+
+LEGACY_ZIP = Path(__file__).parent / "data" / "legacy-folders.zip"
+LEGACY_NFC_PASSPHRASE = "Zoë's blue kettle on the sill"
+
+
+def legacy_folder(tmp_path: Path, which: str) -> Path:
+    """A copy of a folder made by the version before sealed files were bound to their role:
+    "plain", "sealed" (passphrase typed in NFD form) or "half-sealed" (stopped half-way)."""
+    import zipfile
+
+    with zipfile.ZipFile(LEGACY_ZIP) as archive:
+        for name in archive.namelist():
+            if name.startswith(f"{which}/"):
+                target = tmp_path / "legacy" / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.read(name))
+    return tmp_path / "legacy" / which
+
+
+def legacy_recovery_key(folder: Path) -> str:
+    return (folder / "RECOVERY.txt").read_text().strip()
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path):
+    """The folder and everything in it made read-only for the test (as root, also immutable,
+    since root ignores file modes); skipped where the file system lets it be written anyway."""
+    import os
+    import subprocess
+
+    import pytest
+
+    paths = [folder, *folder.rglob("*")]
+    for path in paths:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    immutable = os.geteuid() == 0 if hasattr(os, "geteuid") else False
+    if immutable:
+        subprocess.run(["chattr", "+i", *map(str, paths)], check=False, capture_output=True)
+    try:
+        try:
+            (folder / "probe").write_bytes(b"")
+        except OSError:
+            writable = False
+        else:
+            writable = True
+            (folder / "probe").unlink()
+        if writable:
+            pytest.skip("this file system lets the folder be written anyway")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", *map(str, paths)], check=False, capture_output=True)
+        for path in paths:
+            path.chmod(0o755 if path.is_dir() else 0o644)

@@ -10,9 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from lasting_home_desktop.storage.caseload import CaseloadStore
-from lasting_home_desktop.storage.crypto import ScryptCost, set_up_folder_key
-from lasting_home_desktop.storage.example_caseload import add_example_children
+# The copy of the code these benchmarks sit beside, whichever one the environment installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
+from lasting_home_desktop.storage.crypto import ScryptCost  # noqa: E402
+from lasting_home_desktop.storage.example_caseload import add_example_children  # noqa: E402
+from lasting_home_desktop.storage.folder_sealing import first_passphrase  # noqa: E402
 
 CHILDREN = 1000
 TODAY = dt.date(2026, 11, 22)
@@ -51,7 +55,7 @@ CHEAP_KEY_DERIVATION = ScryptCost(n=2**10, r=8, p=1)
 def make_caseload(folder: Path, count: int = CHILDREN, encrypted: bool = False) -> Path:
     """A data folder holding `count` example children (with their sections); `encrypted` as
     the app makes it, unlocked by PASSPHRASE."""
-    key = set_up_folder_key(folder, PASSPHRASE, CHEAP_KEY_DERIVATION).key if encrypted else None
+    key = first_passphrase(folder, PASSPHRASE, CHEAP_KEY_DERIVATION).key if encrypted else None
     with CaseloadStore.open(folder, key=key) as store:
         add_example_children(store, TODAY, count=count, seed=1000)
     return folder

@@ -9,6 +9,9 @@ opens it; giving a passphrase to a task on such a folder sets it up encrypted.
 Every task either finishes completely or changes nothing, and any problem is one plain line on
 stderr with a non-zero exit. Only opening the app imports Qt.
 
+`recover` sets a new passphrase with the recovery key. After five wrong passphrases each next
+try waits longer, as in the app.
+
 To add a task: write a module with `TASKS = (Task(name, summary, add_options, run), ...)` and
 add it to `_TASK_MODULES`.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..domain.child import RecordProblem
@@ -25,7 +29,7 @@ from ..storage.crypto import FolderLocked, SealBroken, WeakPassphrase, WrongPass
 from ..storage.lock import FolderInUse
 from ..storage.migrations import NewerSchema
 from ..storage.safe_files import StorageWriteError
-from . import data_tasks, export, folder_tasks, team_tasks
+from . import data_tasks, export, folder_tasks, forms_tasks, recover, team_tasks
 from .common import (
     PASSPHRASE_HOW,
     PROGRAM,
@@ -34,11 +38,12 @@ from .common import (
     Task,
     data_dir_option,
     fail,
+    folder_of,
     passphrase_option,
 )
 from .open_app import open_app
 
-_TASK_MODULES = (data_tasks, folder_tasks, export, team_tasks)
+_TASK_MODULES = (data_tasks, folder_tasks, recover, export, forms_tasks, team_tasks)
 TASKS: tuple[Task, ...] = tuple(task for module in _TASK_MODULES for task in module.TASKS)
 
 
@@ -86,6 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     except StorageWriteError as error:
         return fail(error.kind_message)
+    except OSError as error:  # a folder or file the computer will not let us use
+        from ..storage.safe_files import describe_write_error
+
+        where = Path(error.filename) if error.filename else folder_of(args)
+        return fail(describe_write_error(error, where))
     except KeyboardInterrupt:
         return fail("Stopped. Nothing was half-saved.")
     except Exception as error:  # a bug, not bad input: still one line, and saves are whole

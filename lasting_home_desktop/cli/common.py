@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.child import ChildRecord
 from ..domain.dates import DateProblem, parse_date
-from ..storage.caseload import DATABASE_NAME
-from ..storage.crypto import FolderKey, FolderLocked, is_encrypted_folder
+from ..storage.caseload import DATABASE_NAME, CaseloadStore
+from ..storage.crypto import DEFAULT_COST, FolderKey, FolderLocked, ScryptCost, WrongPassphrase
 from ..storage.data_folder import resolve_data_dir
+from ..storage.key_file import is_encrypted_folder
 
 PROGRAM = "lasting-home"
 PASSPHRASE_VARIABLE = "LASTING_HOME_PASSPHRASE"
@@ -107,54 +109,148 @@ def existing_folder(args: argparse.Namespace, need_database: bool = True) -> Pat
     return folder
 
 
+def read_secret_file(path: Path, what: str) -> str:
+    """A passphrase or recovery key kept in a file (a trailing newline is fine)."""
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CommandProblem(f"There is no {what} file at {path}.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandProblem(f"The {what} file {path} could not be read ({error}).") from None
+    secret = text.rstrip("\r\n")
+    if not secret:
+        raise CommandProblem(f"The {what} file {path} is empty.")
+    return secret
+
+
 def given_passphrase(args: argparse.Namespace, folder: Path) -> str | None:
-    """The passphrase from --passphrase-file, then LASTING_HOME_PASSPHRASE; None if neither."""
+    """The passphrase from --passphrase-file, then LASTING_HOME_PASSPHRASE; None if neither
+    (an empty variable is mentioned, not silently passed over)."""
     path = getattr(args, "passphrase_file", None)
     if path is not None:
-        try:
-            text = Path(path).expanduser().read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise CommandProblem(f"There is no passphrase file at {path}.") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandProblem(
-                f"The passphrase file {path} could not be read ({error})."
-            ) from None
-        passphrase = text.rstrip("\r\n")
-        if not passphrase:
-            raise CommandProblem(f"The passphrase file {path} is empty.")
-        return passphrase
+        return read_secret_file(path, "passphrase")
     env = os.environ.get(PASSPHRASE_VARIABLE)
     if env:
         return env
+    if env is not None:
+        print(
+            f"{PROGRAM}: {PASSPHRASE_VARIABLE} is set but empty, so it was not used.",
+            file=sys.stderr,
+        )
     return None
+
+
+# The work a new passphrase is wrapped with (set-up and `recover`); tests make it cheaper.
+NEW_PASSPHRASE_COST: ScryptCost = DEFAULT_COST
+
+NEW_FOLDER_NEEDS_PASSPHRASE = (
+    "A new data folder is encrypted from its first save, so it needs a passphrase. Give one "
+    f"with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} variable, or run this in a "
+    "terminal to choose one. Nothing has been written."
+)
 
 
 def folder_key(
     args: argparse.Namespace, folder: Path, may_set_up: bool = False
 ) -> FolderKey | None:
-    """The key for an encrypted folder (asking in a terminal if it was not given); None for a
-    folder without a passphrase yet. With `may_set_up`, a passphrase given for such a folder
-    sets it up encrypted and prints its recovery key once."""
-    from ..storage.folder_sealing import first_passphrase, unlock
-
+    """The key for an encrypted folder (asking in a terminal if it was not given), after the
+    same wait as the app once wrong passphrases have been typed. With `may_set_up`, a
+    passphrase given for a folder without one sets it up encrypted and prints its recovery
+    key once; a new folder is never written without one. None for an old plain folder."""
     if not is_encrypted_folder(folder):
         passphrase = given_passphrase(args, folder) if may_set_up else None
         if passphrase is None:
-            return None
-        created = first_passphrase(folder, passphrase)
-        print(
-            f"{folder} is now encrypted with that passphrase. Its recovery key (shown only "
-            f"this once; keep it somewhere safe, away from the laptop): {created.recovery_key}"
-        )
-        return created.key
+            if not may_set_up or (folder / DATABASE_NAME).is_file():
+                return None  # made before encryption: the app encrypts it when it opens it
+            passphrase = _choose_new_passphrase(folder)
+        return _set_up(folder, passphrase)
     passphrase = given_passphrase(args, folder)
     if passphrase is None:
         if not sys.stdin.isatty():
             raise FolderLocked(folder)
         import getpass
 
+        wait_for_tries(folder)
         passphrase = getpass.getpass(f"Passphrase for {folder}: ")
-    return unlock(folder, passphrase)
+    return unlock_counting(folder, passphrase)
+
+
+def _choose_new_passphrase(folder: Path) -> str:
+    if not sys.stdin.isatty():
+        raise CommandProblem(NEW_FOLDER_NEEDS_PASSPHRASE)
+    import getpass
+
+    first = getpass.getpass(f"Choose a passphrase for the new data folder {folder}: ")
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise CommandProblem("The two passphrases are different. Nothing has been written.")
+    return first
+
+
+def _set_up(folder: Path, passphrase: str) -> FolderKey:
+    from ..storage.folder_sealing import FREED_SPACE_NOTE, first_passphrase
+    from ..storage.key_file import AlreadySetUp
+
+    try:
+        created = first_passphrase(folder, passphrase, NEW_PASSPHRASE_COST)
+    except AlreadySetUp:
+        return unlock_counting(folder, passphrase)  # another task set it up a moment ago
+    print(
+        f"{folder} is now encrypted with that passphrase. Its recovery key (shown only "
+        f"this once; keep it somewhere safe, away from the laptop): {created.recovery_key}"
+    )
+    if created.had_plain_data:
+        print(f"{PROGRAM}: {FREED_SPACE_NOTE}", file=sys.stderr)
+    return created.key
+
+
+KEY_FILES_GONE = (
+    "The key file of {folder} and its copy in backups are both missing, and the passphrase "
+    "and the recovery key open the data only through them. Nothing has been changed. If you "
+    "have a copy of the whole folder from before, ask IT support to put back its "
+    "lasting-home.key.json."
+)
+
+
+def wait_for_tries(folder: Path) -> None:
+    """Refuse (without trying) while the wait after wrong passphrases is not over."""
+    from ..storage.unlock_tries import TAMPERED, UnlockTries
+
+    tries = UnlockTries(folder)
+    left = tries.seconds_to_wait()
+    if left:
+        why = f"{TAMPERED} " if tries.tampered else ""
+        raise CommandProblem(
+            f"{why}Wrong passphrases have been tried for {folder}: to keep the data safe, "
+            f"please wait {left // 60}:{left % 60:02d} before trying again."
+        )
+
+
+def unlock_counting(folder: Path, secret: str, *, recovery: bool = False) -> FolderKey:
+    """Unlock with the passphrase (or recovery key), counting wrong tries as the app does."""
+    from ..storage.folder_sealing import unlock, unlock_by_recovery_key
+    from ..storage.unlock_tries import UnlockTries
+
+    wait_for_tries(folder)
+    tries = UnlockTries(folder)
+    try:
+        key = unlock_by_recovery_key(folder, secret) if recovery else unlock(folder, secret)
+    except FileNotFoundError:
+        raise CommandProblem(KEY_FILES_GONE.format(folder=folder)) from None
+    except WrongPassphrase:
+        wait = tries.failed()
+        what = "recovery key" if recovery else "passphrase"
+        later = f" Please wait {wait // 60}:{wait % 60:02d} before the next try." if wait else ""
+        raise CommandProblem(
+            f"That {what} does not open this data folder. Nothing has been changed.{later}"
+        ) from None
+    tries.succeeded()
+    return key
+
+
+def print_notes(notes: list[str]) -> None:
+    """What opening the folder did by itself (an encryption finished, a deletion completed)."""
+    for note in notes:
+        print(f"{PROGRAM}: {note}", file=sys.stderr)
 
 
 def record_in_audit(
@@ -211,3 +307,37 @@ def count(number: int, one: str, many: str | None = None) -> str:
 def fail(message: str) -> int:
     print(f"{PROGRAM}: {message}", file=sys.stderr)
     return EXIT_PROBLEM
+
+
+def one_child(store: CaseloadStore, text: str) -> ChildRecord:
+    """The one child an id, or a first, preferred or full name (any case), means; otherwise a
+    CommandProblem (with several matches, each is listed by id first)."""
+    matches = find_children(store.children(include_archived=True), text)
+    if not matches:
+        raise CommandProblem(f"No child matches {text!r}. Try their id or full name.")
+    if len(matches) > 1:
+        for child in matches:
+            print(f"  {child.id}  {child.display_name}", file=sys.stderr)
+        raise CommandProblem(
+            f"{len(matches)} children match {text!r} (listed above); give the id instead."
+        )
+    return matches[0]
+
+
+def find_children(children: list[ChildRecord], text: str) -> list[ChildRecord]:
+    """The children an id or a first, preferred or full name means (exact, any case)."""
+    wanted = text.strip().casefold()
+    by_id = [c for c in children if c.id == text.strip()]
+    if by_id:
+        return by_id
+    return [
+        c
+        for c in children
+        if wanted
+        in {
+            c.first_name.strip().casefold(),
+            c.preferred_name.strip().casefold(),
+            c.full_name.casefold(),
+            c.display_name.casefold(),
+        }
+    ]

@@ -18,6 +18,7 @@ from .common import (
     existing_folder,
     folder_key,
     folder_of,
+    print_notes,
     random_seed,
     read_text,
     today_option,
@@ -50,6 +51,7 @@ def _demo_data(args: argparse.Namespace) -> int:
     folder = folder_of(args)
     seed = args.seed if args.seed is not None else random_seed()
     with CaseloadStore.open(folder, key=folder_key(args, folder, may_set_up=True)) as store:
+        print_notes(store.notes)
         added = add_example_children(store, args.today, count=args.children, seed=seed)
     print(f"Added {len(added):,} fictional example children to {folder}.")
     return 0
@@ -71,6 +73,7 @@ def _import_csv(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     folder = folder_of(args)
     with CaseloadStore.open(folder, key=folder_key(args, folder, may_set_up=True)) as store:
+        print_notes(store.notes)
         result = parse_children_csv(text, args.today)
         if result.file_problem:
             raise CommandProblem(f"{args.file}: {result.file_problem} Nothing was imported.")

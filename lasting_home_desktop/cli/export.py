@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain.child import ChildRecord
 from ..storage.caseload import CaseloadStore
 from .common import (
     CommandProblem,
@@ -20,6 +19,7 @@ from .common import (
     date_argument,
     existing_folder,
     folder_key,
+    one_child,
     record_in_audit,
     today_option,
 )
@@ -83,25 +83,6 @@ def _audit(folder: Path, key, child_id: str, detail: str) -> None:
     record_in_audit(folder, key, "exported", child_id, detail)
 
 
-def find_child(children: list[ChildRecord], text: str) -> list[ChildRecord]:
-    """The children an id or a first, preferred or full name means (exact, any case)."""
-    wanted = text.strip().casefold()
-    by_id = [c for c in children if c.id == text.strip()]
-    if by_id:
-        return by_id
-    return [
-        c
-        for c in children
-        if wanted
-        in {
-            c.first_name.strip().casefold(),
-            c.preferred_name.strip().casefold(),
-            c.full_name.casefold(),
-            c.display_name.casefold(),
-        }
-    ]
-
-
 def _one_child(
     store: CaseloadStore, args: argparse.Namespace, out: Path, problem, audit: Audit
 ) -> int:
@@ -113,16 +94,7 @@ def _one_child(
         unknown = [k for k in kinds if k not in KINDS]
         if unknown or not kinds:
             raise problem(f"--only takes some of {','.join(KINDS)} (not {','.join(unknown)}).")
-    matches = find_child(store.children(include_archived=True), args.child)
-    if not matches:
-        raise problem(f"No child matches {args.child!r}. Try their id or full name.")
-    if len(matches) > 1:
-        for child in matches:
-            print(f"  {child.id}  {child.display_name}", file=sys.stderr)
-        raise problem(
-            f"{len(matches)} children match {args.child!r} (listed above); give the id instead."
-        )
-    child = matches[0]
+    child = one_child(store, args.child)
     written = write_child_documents(store, child.id, kinds, out, args.today)
     if written.made:  # only what was really written is recorded
         audit(child.id, f"{', '.join(written.made)} to {out}")

@@ -15,6 +15,7 @@ from .common import (
     count,
     existing_folder,
     folder_key,
+    print_notes,
     today_option,
 )
 
@@ -32,13 +33,16 @@ def _check(args: argparse.Namespace) -> int:
         report = check_folder(folder, key, args.today)
     except DamagedDatabase as error:
         raise CommandProblem(damage_message(folder, error, key)) from None
+    if report.database_damaged:
+        raise CommandProblem(report.problems[0])  # nothing else can be checked against it
+    print_notes(report.notes)
     if report.problems:
         for line in report.problems:
             print(line, file=sys.stderr)
         raise CommandProblem(
             f"{count(len(report.problems), 'problem')} found in {folder}. Nothing has been "
-            "changed; correct these children in Lasting Home, and ask IT support about any "
-            "audit problem."
+            "changed. Correct a child's record in Lasting Home; for anything else, each line "
+            "says what to do, or ask IT support."
         )
     print(_sound_sentence(report))
     return 0
@@ -56,6 +60,7 @@ def _sound_sentence(report) -> str:  # type: ignore[no-untyped-def]
     else:
         plain = report.plain_files
         protection = "encrypted" + (f" except {count(plain, 'file')}" if plain else "")
+    pictures = f"{count(report.pictures, 'picture')} opened and whole; "
     entries = report.audit_entries
     audit_text = (
         f"audit trail of {count(entries, 'entry', 'entries')} whole"
@@ -70,7 +75,8 @@ def _sound_sentence(report) -> str:  # type: ignore[no-untyped-def]
     return (
         f"The data in {report.folder} is sound: "
         f"{count(report.children, 'child', 'children')} ({report.archived:,} archived), data "
-        f"version {report.data_version}{upgrade}, {backup_text}; {protection}; {audit_text}."
+        f"version {report.data_version}{upgrade}, {backup_text}; {protection}; {pictures}"
+        f"{audit_text}."
     )
 
 

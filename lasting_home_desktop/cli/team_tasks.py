@@ -20,6 +20,7 @@ from .common import (
     folder_key,
     folder_of,
     passphrase_option,
+    print_notes,
 )
 
 NOT_IN_TEAM = (
@@ -103,13 +104,14 @@ def _run(args: argparse.Namespace) -> int:
     from ..storage.team.setup import TeamSetupProblem
 
     if args.team_action in ("create", "join"):
-        folder = folder_of(args)
-        key = folder_key(args, folder) if folder.is_dir() else None
+        folder = folder_of(args)  # a laptop new to Lasting Home may make or join a team
+        key = folder_key(args, folder, may_set_up=True)
     else:
         folder = existing_folder(args)
         key = folder_key(args, folder)
     try:
         with CaseloadStore.open(folder, key=key) as store:
+            print_notes(store.notes)
             store.audit.worker = _worker(args, folder)
             return _ACTIONS[args.team_action](args, store)
     except TeamSetupProblem as problem:

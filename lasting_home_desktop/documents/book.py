@@ -24,10 +24,6 @@ from reportlab.platypus.flowables import Flowable
 from ..domain.card_message import Palette
 from ..domain.child import AgeBand
 from ..domain.child_voice import (
-    CELEBRATIONS,
-    FEELINGS,
-    PEOPLE,
-    PLACES,
     PROMPTS,
     Page,
     WordsMark,
@@ -35,6 +31,7 @@ from ..domain.child_voice import (
     page_title,
 )
 from ..domain.dates import format_long
+from ..domain.voice_summary import chosen_items
 from .fonts import REGULAR, initial_font
 from .keepsakes import KeepsakeSources
 from .pictures import DECORATION_SIDE, PreparedPicture, fitted, place, prepared, set_picture
@@ -88,27 +85,17 @@ def _story(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
     def heading(page: Page, icon: str) -> list[Flowable]:
         return [CondPageBreak(220), _heading(page_title(page, band), icon, colours)]
 
-    people = [(c.text(band), c.picture) for c in _chosen(PEOPLE, voice.people)]
-    people += [(p.name, p.picture) for p in voice.added_people]
-    if people:
-        story += heading(Page.PEOPLE, "person-friends") + [_grid(people, colours)]
-    place = choice(PLACES, voice.place) if voice.place else None
-    if place is not None:
-        label = place.text(band)
-        if voice.place_typed.strip():
-            label = f"{label}: {voice.place_typed.strip()}"
-        story += heading(Page.PLACE, "place-home") + [_grid([(label, place.picture)], colours)]
-    ways = []
-    for found in _chosen(CELEBRATIONS, voice.celebrations):
-        label = found.text(band)
-        if found.typed and voice.celebration_typed.strip():
-            label = f"{label}: {voice.celebration_typed.strip()}"
-        ways.append((label, found.picture))
-    if ways:
-        story += heading(Page.CELEBRATION, "celebrate-party") + [_grid(ways, colours)]
+    # What the child chose, worded as on every screen (one rule: domain.voice_summary).
+    for page, icon in (
+        (Page.PEOPLE, "person-friends"),
+        (Page.PLACE, "place-home"),
+        (Page.CELEBRATION, "celebrate-party"),
+    ):
+        chosen = [(item.label, item.picture) for item in chosen_items(voice, band, page)]
+        if chosen:
+            story += heading(page, icon) + [_grid(chosen, colours)]
     if voice.feeling is not None and (voice.feeling.face or voice.feeling.why.strip()):
-        face = choice(FEELINGS, voice.feeling.face)
-        items = [(face.text(band), face.picture)] if face else []
+        items = [(i.label, i.picture) for i in chosen_items(voice, band, Page.FEELING)]
         story += heading(Page.FEELING, "sticker-sun")
         if items:
             story.append(_grid(items, colours))
@@ -170,10 +157,6 @@ def _cover(sources: KeepsakeSources, colours: Palette) -> list[Flowable]:
         PageBreak(),
     ]
     return flow
-
-
-def _chosen(catalogue, ids):
-    return [found for found in (choice(catalogue, i) for i in ids) if found is not None]
 
 
 def _heading(text: str, icon: str, colours: Palette) -> Table:

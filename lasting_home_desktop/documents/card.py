@@ -20,9 +20,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
-from ..domain.card_message import MESSAGE_LIMIT, Palette
+from ..domain.card_message import Palette
 from ..domain.child import AgeBand, DecisionRoute
 from ..domain.dates import format_long
+from ..domain.limits import CARD_MESSAGE
 from ..domain.outcome import require_outcome_decided
 from .fonts import initial_font
 from .keepsakes import KeepsakeSources, celebration_choice, outcome_detail, outcome_sentence
@@ -59,7 +60,7 @@ class MessageTooLong(ValueError):
     def __init__(self, name: str, length: int):
         self.kind_message = (
             f"The message on {name}'s card is too long to fit inside the card ({length:,} "
-            f"characters; up to {MESSAGE_LIMIT:,} fit, on fewer lines). Please shorten it on "
+            f"characters; up to {CARD_MESSAGE:,} fit, on fewer lines). Please shorten it on "
             "the Documents part of the child's page. Nothing has been lost."
         )
         super().__init__(self.kind_message)

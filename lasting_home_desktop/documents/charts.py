@@ -12,7 +12,7 @@ from reportlab.platypus.flowables import Flowable
 from ..domain.dates import format_long
 from ..domain.plain_words import days
 from ..domain.team_chart import BarTone, ChildBar, TeamChart
-from ..domain.timeline import Timeline
+from ..domain.timeline import Timeline, label_levels
 from .fonts import BOLD, REGULAR
 from .service_layout import (
     FLAG,
@@ -186,13 +186,25 @@ class _Timeline(Flowable):
             c.setFont(REGULAR, 8)
             c.setFillColor(HexColor(MUTED))
             c.drawCentredString(middle, axis - 14, days(gap.days))
-        for number, step in enumerate(line.steps):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        spans = []
+        for step in line.steps:
+            half = (
+                max(
+                    stringWidth(step.label, BOLD, 8.5),
+                    stringWidth("00/00/0000 (planned)", REGULAR, 8),
+                )
+                / 2
+            )
+            spans.append((self._x(step.day) - half, self._x(step.day) + half))
+        for level_number, step in zip(label_levels(spans, gap=6), line.steps, strict=True):
             x = self._x(step.day)
             c.setStrokeColor(HexColor(INK))
             c.setFillColor(HexColor("#ffffff" if step.planned else "#1f6f8b"))
             c.circle(x, axis, 5, stroke=1, fill=1)
-            # Label and date together, on two levels, so close dates never collide.
-            level = axis + 16 + (1 - number % 2) * 30
+            # Label and date together, on as many levels as close dates need.
+            level = axis + 16 + level_number * 30
             c.setStrokeColor(HexColor(RULE))
             c.line(x, axis + 6, x, level - 2)
             c.setFillColor(HexColor(INK))

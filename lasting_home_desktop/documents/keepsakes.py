@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..domain.card_message import CHILD_PALETTE, YOUNG_PERSON_PALETTE, CardMessage, Palette, palette
 from ..domain.child import AgeBand, ChildRecord, DecisionRoute, HomeType, join_names
-from ..domain.child_voice import CELEBRATIONS, ChildVoice, PictureKind, choice
+from ..domain.child_voice import CELEBRATIONS, ChildVoice, Page, PictureKind, choice
+from ..domain.voice_summary import chosen_items, labels_text
 from ..storage.card_message import CardMessages
 from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
@@ -173,22 +174,14 @@ class Celebration:
 
 
 def celebration_choice(sources: KeepsakeSources) -> Celebration | None:
-    """How the child chose to celebrate, from their choices in together mode (None when they
-    have not chosen). One small function, so the card and certificate follow one rule."""
-    voice = sources.voice
-    labels, pictures = [], []
-    for choice_id in voice.celebrations:
-        found = choice(CELEBRATIONS, choice_id)
-        if found is None:
-            continue
-        typed = voice.celebration_typed.strip()
-        if found.typed and not typed:
-            continue  # "something else", with nothing said about what: nothing to print
-        label = typed if found.typed else found.text(sources.band)
-        if not found.typed:
-            label = label[:1].lower() + label[1:]  # our own words, inside a sentence
-        labels.append(label)
-        pictures.append(found.picture)
-    if not labels:
+    """How the child chose to celebrate, worded as on every screen (`chosen_items`), or None
+    when they have not chosen. "Something else" with nothing said about it is left out."""
+    items = [
+        item
+        for item in chosen_items(sources.voice, sources.band, Page.CELEBRATION)
+        if item.own_words or not getattr(choice(CELEBRATIONS, item.key), "catch_all", False)
+    ]
+    if not items:
         return None
-    return Celebration(f"To celebrate, you chose {join_names(labels)}.", tuple(pictures))
+    words = labels_text(items, mid_sentence=True)
+    return Celebration(f"To celebrate, you chose {words}.", tuple(i.picture for i in items))

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -30,6 +29,7 @@ from ..domain.matching_meeting import MatchingMeeting
 from ..domain.partner_contributions import (
     OPTIONAL_NOTE,
     PARTNER_QUESTIONS,
+    PartnerContribution,
     PartnerContributions,
 )
 from ..storage.adults import AdultRecords
@@ -37,6 +37,7 @@ from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
 from ..storage.drawings import DrawingLibrary
 from .fonts import BOLD, REGULAR, initial_font
+from .numbered_canvas import NumberedCanvas
 from .style import OUR_FONT, name_style, paragraph, style
 from .text_block import TextStyle
 
@@ -91,27 +92,12 @@ class _PageFurniture:
         return f"{self.name} · Person ID {self.person_id}" if self.person_id else self.name
 
 
-class _NumberedCanvas(Canvas):
-    """Holds each page until the end, so every footer can say "Page n of m"."""
-
+class _NumberedCanvas(NumberedCanvas):
     def __init__(self, furniture: _PageFurniture, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._page_furniture = furniture
-        self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._furniture(total)
-            super().showPage()
-        super().save()
-
-    def _furniture(self, total: int) -> None:
+    def furniture(self, total: int) -> None:
         furniture = self._page_furniture
         self.saveState()
         if furniture.draft:
@@ -250,34 +236,7 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
             ]
         )
     )
-    flow += _heading("Who attended")
-    people = [a for a in meeting.attendees if not a.is_blank]
-    if people:
-        rows = [[_label("Name"), _label("Role"), _label("Agency")]]
-        rows += [[_value(a.name), _value(a.role or "-"), _value(a.agency or "-")] for a in people]
-        table = Table(rows, colWidths=[170, 160, PAGE_W - 2 * MARGIN - 330], repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    OUR_FONT,
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
-                ]
-            )
-        )
-        flow.append(table)
-    else:
-        flow += _text("")
-    voice = ChildVoiceRecords(store).load(child.id)
-    from_voice = child_views_text(voice, len(DrawingLibrary(store).drawings(child.id)))
-    if meeting.child_views.strip():
-        flow += _heading("The child's views", "Recorded at the meeting.")
-        flow += _text(meeting.child_views)
-    elif from_voice:
-        flow += _heading("The child's views", "What the child chose and said in Lasting Home.")
-        flow += _text(from_voice.replace("\n", "\n\n"))
-    else:
-        flow += _heading("The child's views") + _text("")
+    flow += _attendees(meeting) + _child_views(store, child, meeting)
     for heading, text in (
         ("Birth family's views", meeting.birth_family_views),
         ("Strengths", meeting.strengths),
@@ -300,7 +259,67 @@ def _matching(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[
     )
     if meeting.recommendation_reasons.strip():
         flow += _heading("Reasons") + _text(meeting.recommendation_reasons)
+    return flow + _partners_in_brief(store, child)
+
+
+def _attendees(meeting: MatchingMeeting) -> list[Flowable]:
+    flow = _heading("Who attended")
+    people = [a for a in meeting.attendees if not a.is_blank]
+    if not people:
+        return flow + _text("")
+    rows = [[_label("Name"), _label("Role"), _label("Agency")]]
+    rows += [[_value(a.name), _value(a.role or "-"), _value(a.agency or "-")] for a in people]
+    table = Table(rows, colWidths=[170, 160, PAGE_W - 2 * MARGIN - 330], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                OUR_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
+            ]
+        )
+    )
+    return [*flow, table]
+
+
+def _child_views(
+    store: CaseloadStore, child: ChildRecord, meeting: MatchingMeeting
+) -> list[Flowable]:
+    """As recorded at the meeting; else what the child chose and said in together mode."""
+    if meeting.child_views.strip():
+        return _heading("The child's views", "Recorded at the meeting.") + _text(
+            meeting.child_views
+        )
+    voice = ChildVoiceRecords(store).load(child.id)
+    from_voice = child_views_text(voice, len(DrawingLibrary(store).drawings(child.id)))
+    if from_voice:
+        return _heading(
+            "The child's views", "What the child chose and said in Lasting Home."
+        ) + _text(from_voice.replace("\n", "\n\n"))
+    return _heading("The child's views") + _text("")
+
+
+def _partners_in_brief(store: CaseloadStore, child: ChildRecord) -> list[Flowable]:
+    """Partners' answers, as the meeting read them: who wrote each, and when."""
+    partners = AdultRecords(store).load(PartnerContributions, child.id).partners
+    flow = _heading("Partners' contributions", f"{len(partners)} received." if partners else "")
+    if not partners:
+        return flow + _text("")
+    for partner in partners:
+        flow.append(paragraph(partner.heading, style(11, INK, True, TA_LEFT, space_after=1)))
+        flow.append(paragraph(_written_by(partner), style(9.5, MUTED, align=TA_LEFT)))
+        for number, question in enumerate(PARTNER_QUESTIONS, start=1):
+            answer = partner.answers[number - 1] if number <= len(partner.answers) else ""
+            if answer.strip():
+                flow.append(paragraph(f"{number}. {question}", style(10, MUTED, True, TA_LEFT)))
+                flow += _text(answer)
     return flow
+
+
+def _written_by(partner: PartnerContribution) -> str:
+    when = format_long(partner.dated, "date not given")
+    how = f" {partner.source}." if partner.source else ""
+    return f"Contribution written by {partner.name}, {when}.{how}"
 
 
 def _commitment(store: CaseloadStore, child: ChildRecord, today: dt.date) -> list[Flowable]:
@@ -312,6 +331,7 @@ def _commitment(store: CaseloadStore, child: ChildRecord, today: dt.date) -> lis
                 ("Written by", carers or "The carers"),
                 ("For", child.known_as),
                 ("Status", letter.status.label),
+                *([("How it came", letter.source)] if letter.source else []),
             ]
         )
     ]
@@ -347,8 +367,7 @@ def _contributions(store: CaseloadStore, child: ChildRecord, today: dt.date) -> 
     if not record.partners:
         return flow + _heading("Contributions") + _text("")
     for partner in record.partners:
-        when = format_long(partner.dated, "date not given")
-        flow += _heading(partner.heading, f"Contribution written by {partner.name}, {when}.")
+        flow += _heading(partner.heading, _written_by(partner))
         for number, question in enumerate(PARTNER_QUESTIONS, start=1):
             asked = replace(style(10.5, INK, True, TA_LEFT, space_after=3), keep_with_next=True)
             flow.append(paragraph(f"{number}. {question}", asked))

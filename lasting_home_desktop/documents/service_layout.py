@@ -14,6 +14,7 @@ from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus.flowables import Flowable
 
 from .fonts import BOLD, REGULAR
+from .numbered_canvas import NumberedCanvas
 from .style import name_style, paragraph, style
 
 MARGIN = 42
@@ -61,28 +62,13 @@ def usable_width(wide: bool = False) -> float:
     return width - 2 * MARGIN
 
 
-class _NumberedCanvas(Canvas):
-    """Keeps each page until the end, so every footer can say "Page n of m"."""
-
+class _NumberedCanvas(NumberedCanvas):
     def __init__(self, header: str, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._header = header
         self._size = kwargs.get("pagesize") or A4
-        self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._furniture(total)
-            super().showPage()
-        super().save()
-
-    def _furniture(self, total: int) -> None:
+    def furniture(self, total: int) -> None:
         width, height = self._size
         self.saveState()
         self.setStrokeColor(HexColor(RULE))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from .codec import decode, encode
+from .limits import CARD_MESSAGE, CARD_MESSAGE_LINES, CARD_SIGNER, HOME_NAME
+from .record_checks import text_problems
 
 # What fits inside the card, on one panel of one folded A4 sheet, in type a child can read
 # (documents/card.py checks it fits, in every script, and refuses rather than run over).
-MESSAGE_LIMIT = 1000
-MESSAGE_LINES_LIMIT = 16
-SIGNER_LIMIT = 80
-HOME_NAME_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -54,45 +54,32 @@ class CardMessage:
     picture_on_certificate: bool = True
     home_name: str = ""  # a residential home's name, e.g. "Oakfield House"
 
+    def _settled(self) -> CardMessage:
+        return replace(self, colour=palette(self.colour).key)  # an unknown colour: the look
+
     def problems(self) -> list[str]:
         out = []
-        if len(self.message) > MESSAGE_LIMIT:
+        if len(self.message) > CARD_MESSAGE:
             out.append(
                 f"The message is {len(self.message):,} characters; the card holds up to "
-                f"{MESSAGE_LIMIT:,}. Please shorten it a little. Nothing has been lost."
+                f"{CARD_MESSAGE:,}. Please shorten it a little. Nothing has been lost."
             )
         lines = message_lines(self.message)
-        if lines > MESSAGE_LINES_LIMIT:
+        if lines > CARD_MESSAGE_LINES:
             out.append(
-                f"The message has {lines} lines; the card holds up to {MESSAGE_LINES_LIMIT}. "
+                f"The message has {lines} lines; the card holds up to {CARD_MESSAGE_LINES}. "
                 "Please join some of them up. Nothing has been lost."
             )
-        if len(self.signer) > SIGNER_LIMIT:
-            out.append(f"The name under the message can be up to {SIGNER_LIMIT} characters.")
-        if len(self.home_name) > HOME_NAME_LIMIT:
-            out.append(f"The home's name can be up to {HOME_NAME_LIMIT} characters.")
+        out += text_problems("name under the message", self.signer, CARD_SIGNER)
+        out += text_problems("home's name", self.home_name, HOME_NAME)
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "message": self.message,
-            "signer": self.signer,
-            "colour": self.colour,
-            "picture_on_certificate": self.picture_on_certificate,
-            "home_name": self.home_name,
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> CardMessage:
-        if not data:
-            return cls()
-        return cls(
-            message=str(data.get("message") or ""),
-            signer=str(data.get("signer") or ""),
-            colour=palette(str(data.get("colour") or "look")).key,
-            picture_on_certificate=bool(data.get("picture_on_certificate", True)),
-            home_name=str(data.get("home_name") or ""),
-        )
+        return decode(cls, data)
 
 
 def message_lines(message: str) -> int:
@@ -103,8 +90,8 @@ def message_lines(message: str) -> int:
 def message_room(message: str) -> str:
     """How much of the card the message uses, in a few words for the person writing it."""
     used, lines = len(message), message_lines(message)
-    if used > MESSAGE_LIMIT:
-        return f"{used:,} of {MESSAGE_LIMIT:,} characters: please shorten it to fit the card."
-    if lines > MESSAGE_LINES_LIMIT:
-        return f"{lines} of {MESSAGE_LINES_LIMIT} lines: please join some up to fit the card."
-    return f"{used:,} of {MESSAGE_LIMIT:,} characters fit inside the card."
+    if used > CARD_MESSAGE:
+        return f"{used:,} of {CARD_MESSAGE:,} characters: please shorten it to fit the card."
+    if lines > CARD_MESSAGE_LINES:
+        return f"{lines} of {CARD_MESSAGE_LINES} lines: please join some up to fit the card."
+    return f"{used:,} of {CARD_MESSAGE:,} characters fit inside the card."

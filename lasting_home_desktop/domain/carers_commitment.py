@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .dates import from_iso, to_iso
-from .record_checks import NAME_LIMIT, text_problems
+from .codec import decode, encode
+from .dates import format_long
+from .record_checks import name_problems, text_problems
 
 SECTION = "carers_commitment"
 
@@ -61,17 +62,38 @@ class LetterStatus(enum.Enum):
 
 @dataclass(frozen=True)
 class CarersCommitment:
-    answers: tuple[tuple[str, str], ...] = ()  # (prompt key, the carers' words)
+    # (prompt key, the carers' words), stored as one mapping
+    answers: tuple[tuple[str, str], ...] = field(default=(), metadata={"pairs_as_mapping": True})
     letter: str = ""
     status: LetterStatus = LetterStatus.DRAFT
     reviewer: str = ""
     review_comment: str = ""
     reviewed_on: dt.date | None = None
+    # Set when the carers sent their words back on a fillable form (stored only then).
+    form_id: str = field(default="", metadata={"omit_default": True})
+    received_from: str = field(default="", metadata={"omit_default": True})
+    received_on: dt.date | None = field(default=None, metadata={"omit_default": True})
 
     SECTION = SECTION
 
+    def _settled(self) -> CarersCommitment:
+        # Only the prompts this version knows, in their own order.
+        given = dict(self.answers)
+        return replace(
+            self, answers=tuple((key, given[key]) for key, _p, _h in PROMPTS if key in given)
+        )
+
     def answer(self, key: str) -> str:
         return dict(self.answers).get(key, "")
+
+    @property
+    def source(self) -> str:
+        """How the carers' words reached the record, if they sent them back on a form."""
+        if not self.form_id:
+            return ""
+        who = f" by {self.received_from}" if self.received_from.strip() else ""
+        when = f" on {format_long(self.received_on)}" if self.received_on else ""
+        return f"Sent back on a form{who} (reference {self.form_id}), received{when}"
 
     def problems(self, today: dt.date) -> list[str]:
         found: list[str] = []
@@ -79,8 +101,7 @@ class CarersCommitment:
             found.extend(text_problems(f"answer to '{heading}'", self.answer(key)))
         found.extend(text_problems("letter", self.letter, limit=30_000))
         found.extend(text_problems("review comment", self.review_comment))
-        if len(self.reviewer) > NAME_LIMIT:
-            found.append(f"Please keep the reviewer's name to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("reviewer's name", self.reviewer))
         if self.status is not LetterStatus.DRAFT and not self.letter.strip():
             found.append(
                 "The letter is empty. Please write it (or use 'Draft the letter from the "
@@ -100,28 +121,11 @@ class CarersCommitment:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "answers": {key: text for key, text in self.answers},
-            "letter": self.letter,
-            "status": self.status.value,
-            "reviewer": self.reviewer,
-            "review_comment": self.review_comment,
-            "reviewed_on": to_iso(self.reviewed_on),
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> CarersCommitment:
-        data = data or {}
-        answers = data.get("answers") or {}
-        known = [key for key, _p, _h in PROMPTS]
-        return cls(
-            answers=tuple((key, str(answers[key])) for key in known if key in answers),
-            letter=str(data.get("letter", "")),
-            status=LetterStatus(data.get("status", LetterStatus.DRAFT.value)),
-            reviewer=str(data.get("reviewer", "")),
-            review_comment=str(data.get("review_comment", "")),
-            reviewed_on=from_iso(data.get("reviewed_on")),
-        )
+        return decode(cls, data)
 
 
 def prompt_text(key: str, child_name: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .record_checks import NAME_LIMIT, text_problems
+from .codec import decode, encode
+from .limits import PHOTO_CAPTION
+from .record_checks import name_problems, text_problems
 
 SECTION = "celebration"
 MOST_PHOTOS = 200
-CAPTION_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -20,15 +21,11 @@ class CelebrationPhoto:
     caption: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"media_id": self.media_id, "ext": self.ext, "caption": self.caption}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CelebrationPhoto:
-        return cls(
-            media_id=str(data["media_id"]),
-            ext=str(data.get("ext", "jpg")),
-            caption=str(data.get("caption", "")),
-        )
+        return decode(cls, data)
 
 
 @dataclass(frozen=True)
@@ -47,34 +44,17 @@ class Celebration:
 
     def problems(self) -> list[str]:
         found: list[str] = []
-        if len(self.what) > NAME_LIMIT:
-            found.append(
-                f"Please keep 'what the celebration is' to {NAME_LIMIT} characters or fewer; "
-                "there is room for more in the notes."
-            )
+        found.extend(name_problems("'what the celebration is' (more fits in the notes)", self.what))
         found.extend(text_problems("celebration notes", self.notes))
         for number, photo in enumerate(self.photos, start=1):
-            if len(photo.caption) > CAPTION_LIMIT:
-                found.append(
-                    f"The caption of photo {number} is too long; please keep it to "
-                    f"{CAPTION_LIMIT} characters or fewer."
-                )
+            found.extend(text_problems(f"caption of photo {number}", photo.caption, PHOTO_CAPTION))
         if len(self.photos) > MOST_PHOTOS:
             found.append(f"Please keep to {MOST_PHOTOS} photos or fewer.")
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "what": self.what,
-            "notes": self.notes,
-            "photos": [photo.to_dict() for photo in self.photos],
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Celebration:
-        data = data or {}
-        return cls(
-            what=str(data.get("what", "")),
-            notes=str(data.get("notes", "")),
-            photos=tuple(CelebrationPhoto.from_dict(p) for p in data.get("photos") or ()),
-        )
+        return decode(cls, data)

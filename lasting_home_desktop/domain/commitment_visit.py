@@ -7,13 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .codec import decode, encode
 from .dates import format_long
 from .record_checks import (
-    NAME_LIMIT,
-    format_time,
+    name_problems,
     parse_time,
     text_problems,
-    time_from_text,
 )
 
 SECTION = "commitment_visit"
@@ -27,21 +26,11 @@ class VisitAttendee:
     child_chose: bool = False  # came from the child's own choices in together mode
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "invited": self.invited,
-            "attended": self.attended,
-            "child_chose": self.child_chose,
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> VisitAttendee:
-        return cls(
-            name=str(data.get("name", "")),
-            invited=bool(data.get("invited", True)),
-            attended=bool(data.get("attended", False)),
-            child_chose=bool(data.get("child_chose", False)),
-        )
+        return decode(cls, data)
 
 
 @dataclass(frozen=True)
@@ -67,12 +56,9 @@ class CommitmentVisit:
 
     def problems(self, visit_date: dt.date | None, today: dt.date) -> list[str]:
         found: list[str] = []
-        if len(self.place) > NAME_LIMIT:
-            found.append(f"Please keep the place to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("place", self.place))
         for person in self.attendees:
-            if len(person.name) > NAME_LIMIT:
-                found.append(f"Please keep each name to {NAME_LIMIT} characters or fewer.")
-                break
+            found.extend(name_problems(f"name of {person.name[:20]}…", person.name))
         found.extend(text_problems("visit notes", self.notes))
         found.extend(text_problems("note for the carers' file", self.carers_file_note))
         happened = [
@@ -93,30 +79,11 @@ class CommitmentVisit:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "time": format_time(self.time) or None,
-            "place": self.place,
-            "attendees": [person.to_dict() for person in self.attendees],
-            "outcome_told": self.outcome_told,
-            "notes": self.notes,
-            "card_given": self.card_given,
-            "certificate_given": self.certificate_given,
-            "carers_file_note": self.carers_file_note,
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> CommitmentVisit:
-        data = data or {}
-        return cls(
-            time=time_from_text(data.get("time")),
-            place=str(data.get("place", "")),
-            attendees=tuple(VisitAttendee.from_dict(a) for a in data.get("attendees") or ()),
-            outcome_told=bool(data.get("outcome_told", False)),
-            notes=str(data.get("notes", "")),
-            card_given=bool(data.get("card_given", False)),
-            certificate_given=bool(data.get("certificate_given", False)),
-            carers_file_note=str(data.get("carers_file_note", "")),
-        )
+        return decode(cls, data)
 
 
 __all__ = ["CommitmentVisit", "VisitAttendee", "SECTION", "parse_time"]

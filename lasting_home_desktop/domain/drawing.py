@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 DEFAULT_NAME = "My drawing"
-NAME_LIMIT = 60
+from .limits import DRAWING_NAME as NAME_LIMIT  # noqa: E402 (one name per screen)
 
 # Kept at print quality whatever the window size: 1600 px on the long side (A5 at ~200 dpi).
 PICTURE_WIDTH = 1600

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import from_iso, to_iso
+from .codec import decode, encode
 from .journey import Decision
 from .record_checks import text_problems
 
@@ -42,23 +42,11 @@ class HeadOfServiceNotes:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "notes": self.notes,
-            "approval_before_panel": (
-                self.approval_before_panel.value if self.approval_before_panel else None
-            ),
-            "approval_date": to_iso(self.approval_date),
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> HeadOfServiceNotes:
-        data = data or {}
-        approval = data.get("approval_before_panel")
-        return cls(
-            notes=str(data.get("notes", "")),
-            approval_before_panel=Decision(approval) if approval else None,
-            approval_date=from_iso(data.get("approval_date")),
-        )
+        return decode(cls, data)
 
 
 def decision_problems(

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .dates import format_long, from_iso, to_iso
+from .codec import decode, encode
+from .dates import format_long
 
 # The protocol gives the Head of Service two weeks to consider the matching meeting.
 HEAD_OF_SERVICE_WINDOW = dt.timedelta(days=14)
@@ -177,31 +178,11 @@ class JourneyDates:
         return [(name, day) for name, day in named if day is not None]
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if isinstance(value, Decision):
-                out[item.name] = value.value
-            else:
-                out[item.name] = to_iso(value)
-        return out
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> JourneyDates:
-        decision = data.get("decision")
-        if decision:
-            try:
-                decision = Decision._value2member_map_[decision]
-            except KeyError:
-                decision = Decision(decision)
-        return cls(
-            matching_meeting=from_iso(data.get("matching_meeting")),
-            recommendation_sent=from_iso(data.get("recommendation_sent")),
-            decision=decision or None,
-            decision_date=from_iso(data.get("decision_date")),
-            visit=from_iso(data.get("visit")),
-            celebration=from_iso(data.get("celebration")),
-        )
+        return decode(cls, data)
 
 
 def _pairs(

@@ -7,10 +7,11 @@ The meeting's date lives in the child's journey dates; this record holds everyth
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .record_checks import NAME_LIMIT, format_pounds, text_problems
+from .codec import decode, encode
+from .record_checks import format_pounds, name_problems, text_problems
 
 SECTION = "matching_meeting"
 
@@ -49,15 +50,11 @@ class Attendee:
     agency: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role, "agency": self.agency}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attendee:
-        return cls(
-            name=str(data.get("name", "")),
-            role=str(data.get("role", "")),
-            agency=str(data.get("agency", "")),
-        )
+        return decode(cls, data)
 
     @property
     def is_blank(self) -> bool:
@@ -99,17 +96,12 @@ class MatchingMeeting:
         """What stops this record being saved, in plain words. `meeting_held`: the meeting
         date is known and not in the future."""
         found: list[str] = []
-        if len(self.chair) > NAME_LIMIT:
-            found.append(f"Please keep the chair's name to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("chair's name", self.chair))
         for number, person in enumerate(self.attendees, start=1):
             if not person.name.strip():
                 found.append(f"Attendee {number} has a role or agency but no name. Please add it.")
             for label, value in (("name", person.name), ("role", person.role)):
-                if len(value) > NAME_LIMIT:
-                    found.append(
-                        f"Attendee {number}'s {label} is too long; please keep it to "
-                        f"{NAME_LIMIT} characters or fewer."
-                    )
+                found.extend(name_problems(f"{label} of attendee {number}", value))
         if self.parents_attended and not self.parents_invited:
             found.append("The parents attended, so please also tick that they were invited.")
         for label, value in (
@@ -147,37 +139,11 @@ class MatchingMeeting:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if item.name == "attendees":
-                out[item.name] = [person.to_dict() for person in value]
-            elif isinstance(value, Recommendation):
-                out[item.name] = value.value
-            else:
-                out[item.name] = value
-        return out
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> MatchingMeeting:
-        data = data or {}
-        recommendation = data.get("recommendation")
-        contribution = data.get("contribution_pence")
-        return cls(
-            chair=str(data.get("chair", "")),
-            attendees=tuple(Attendee.from_dict(a) for a in data.get("attendees") or ()),
-            parents_invited=bool(data.get("parents_invited", False)),
-            parents_attended=bool(data.get("parents_attended", False)),
-            birth_family_views=str(data.get("birth_family_views", "")),
-            child_views=str(data.get("child_views", "")),
-            strengths=str(data.get("strengths", "")),
-            concerns=str(data.get("concerns", "")),
-            celebration_plan=str(data.get("celebration_plan", "")),
-            contribution_pence=int(contribution) if contribution is not None else None,
-            recommendation=Recommendation(recommendation) if recommendation else None,
-            recommendation_reasons=str(data.get("recommendation_reasons", "")),
-            minutes_complete=bool(data.get("minutes_complete", False)),
-        )
+        return decode(cls, data)
 
 
 def _and(parts: list[str]) -> str:

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .codec import decode, encode
 from .dates import DateProblem, add_months, format_long, parse_date
-from .record_checks import NAME_LIMIT, format_time, text_problems, time_from_text
+from .record_checks import format_time, name_problems, text_problems
 from .working_days import (
     bank_holiday_name,
     is_working_day,
@@ -133,6 +134,14 @@ class PanelBooking:
 
     SECTION = SECTION
 
+    @classmethod
+    def _upgrade(cls, data: dict[str, Any]) -> dict[str, Any]:
+        # Bookings saved before the two "coming in person" boxes became one.
+        ways = list(data.get("participation") or ())
+        if data.get("child_attends") and Participation.IN_PERSON.value not in ways:
+            return {**data, "participation": [Participation.IN_PERSON.value, *ways]}
+        return data
+
     @property
     def child_attends(self) -> bool:
         """Coming in person is one of the ways the child takes part (one box, not two)."""
@@ -145,39 +154,16 @@ class PanelBooking:
                 f"The child is coming to the panel, so please choose an after-school slot "
                 f"(from {format_time(AFTER_SCHOOL)}), not {format_time(self.time_slot)}."
             )
-        if len(self.chair) > NAME_LIMIT:
-            found.append(f"Please keep the chair's name to {NAME_LIMIT} characters or fewer.")
+        found.extend(name_problems("chair's name", self.chair))
         found.extend(text_problems("panel notes", self.notes))
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "time_slot": format_time(self.time_slot) or None,
-            "participation": [way.value for way in self.participation],
-            "agenda_confirmed": self.agenda_confirmed,
-            "chair": self.chair,
-            "notes": self.notes,
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PanelBooking:
-        data = data or {}
-        ways = []
-        for value in data.get("participation") or ():
-            try:
-                ways.append(Participation(value))
-            except ValueError:
-                continue
-        # Bookings saved before the two "coming in person" boxes became one.
-        if data.get("child_attends") and Participation.IN_PERSON not in ways:
-            ways.insert(0, Participation.IN_PERSON)
-        return cls(
-            time_slot=time_from_text(data.get("time_slot")),
-            participation=tuple(ways),
-            agenda_confirmed=bool(data.get("agenda_confirmed", False)),
-            chair=str(data.get("chair", "")),
-            notes=str(data.get("notes", "")),
-        )
+        return decode(cls, data)
 
 
 def booking_refusal(

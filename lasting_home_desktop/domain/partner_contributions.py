@@ -5,11 +5,12 @@ the IRO and others) each answering, if they wish, the five Partner Contribution 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .dates import format_long, from_iso, to_iso
-from .record_checks import NAME_LIMIT, text_problems
+from .codec import decode, encode
+from .dates import format_long
+from .record_checks import name_problems, text_problems
 
 SECTION = "partner_contributions"
 
@@ -33,6 +34,17 @@ class PartnerContribution:
     agency: str = ""
     answers: tuple[str, ...] = ("",) * len(PARTNER_QUESTIONS)
     dated: dt.date | None = None
+    # Set when the answers came back on a fillable form: its reference and the day it arrived
+    # (stored only then).
+    form_id: str = field(default="", metadata={"omit_default": True})
+    received_on: dt.date | None = field(default=None, metadata={"omit_default": True})
+
+    @classmethod
+    def _upgrade(cls, data: dict[str, Any]) -> dict[str, Any]:
+        return {"name": "", **data}  # a partner saved without a name is still kept
+
+    def _settled(self) -> PartnerContribution:
+        return self.cleaned()
 
     def cleaned(self) -> PartnerContribution:
         answers = tuple(self.answers) + ("",) * (len(PARTNER_QUESTIONS) - len(self.answers))
@@ -49,17 +61,25 @@ class PartnerContribution:
         extra = ", ".join(part for part in (self.role, self.agency) if part.strip())
         return f"{self.name} ({extra})" if extra else self.name
 
+    @property
+    def source(self) -> str:
+        """How the answers reached the record, for the meeting's papers."""
+        if not self.form_id:
+            return ""
+        when = f" on {format_long(self.received_on)}" if self.received_on else ""
+        return f"Sent back on a form (reference {self.form_id}), received{when}"
+
+    @property
+    def answered(self) -> bool:
+        return any(answer.strip() for answer in self.answers)
+
     def problems(self, number: int, today: dt.date) -> list[str]:
         who = self.name.strip() or f"Partner {number}"
         found: list[str] = []
         if not self.name.strip():
             found.append(f"Partner {number} has no name. Please add it.")
         for label, value in (("name", self.name), ("role", self.role), ("agency", self.agency)):
-            if len(value) > NAME_LIMIT:
-                found.append(
-                    f"{who}'s {label} is too long; please keep it to {NAME_LIMIT} characters "
-                    "or fewer."
-                )
+            found.extend(name_problems(f"{label} of {who}", value))
         for index, answer in enumerate(self.answers, start=1):
             found.extend(text_problems(f"answer to question {index} from {who}", answer))
         if self.dated is not None and self.dated > today:
@@ -67,23 +87,11 @@ class PartnerContribution:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "role": self.role,
-            "agency": self.agency,
-            "answers": list(self.answers),
-            "dated": to_iso(self.dated),
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartnerContribution:
-        return cls(
-            name=str(data.get("name", "")),
-            role=str(data.get("role", "")),
-            agency=str(data.get("agency", "")),
-            answers=tuple(str(a) for a in data.get("answers") or ()),
-            dated=from_iso(data.get("dated")),
-        ).cleaned()
+        return decode(cls, data)
 
 
 @dataclass(frozen=True)
@@ -110,14 +118,14 @@ class PartnerContributions:
                 lines.append("   (no answers)")
             for partner in answered:
                 when = f", {format_long(partner.dated)}" if partner.dated else ""
-                lines.append(f"   {partner.heading}{when}: {partner.answers[number].strip()}")
+                how = " (sent back on a form)" if partner.form_id else ""
+                lines.append(f"   {partner.heading}{when}{how}: {partner.answers[number].strip()}")
             lines.append("")
         return "\n".join(lines).rstrip()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"partners": [partner.to_dict() for partner in self.partners]}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PartnerContributions:
-        data = data or {}
-        return cls(tuple(PartnerContribution.from_dict(p) for p in data.get("partners") or ()))
+        return decode(cls, data)

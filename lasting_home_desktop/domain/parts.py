@@ -3,6 +3,8 @@ the team's change list). The record itself is "record"; every other part is a se
 
 from __future__ import annotations
 
+from .carers_commitment import PROMPTS as LETTER_PROMPTS
+
 PART_TITLES: dict[str, str] = {
     "record": "Details and dates",
     "child_voice": "The child's voice",
@@ -47,7 +49,12 @@ _FIELD_LABELS: dict[str, str] = {
     "carers_file_note": "Note for the carers' file",
     "time_slot": "Time slot",
     "": "The whole part",
+    # A returned form's words, where they differ from what is saved (domain/form_filing).
+    "dated": "Date written",
+    "letter": "The letter",
 }
+_FIELD_LABELS.update({f"question_{n}": f"Answer to question {n}" for n in range(1, 6)})
+_FIELD_LABELS.update({f"answers.{key}": heading for key, _prompt, heading in LETTER_PROMPTS})
 
 
 def field_label(path: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-TEXT_LIMIT = 10_000
-NAME_LIMIT = 200
+from .limits import ADULT_NAME, LONG_TEXT
+
 MONEY_LIMIT_PENCE = 100_000_00  # £100,000: anything above is surely a typing slip
 
 _MONEY = re.compile(r"^\s*(?:GBP|£)?\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?|\.[0-9]{1,2})\s*(?:GBP)?\s*$")
@@ -28,8 +28,9 @@ class TimeProblem(ValueError):
     """A time of day could not be read; the message says how to write it."""
 
 
-def text_problems(label: str, value: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """A kind word when a text is too long; nothing is cut off on the user's behalf."""
+def text_problems(label: str, value: str, limit: int = LONG_TEXT) -> list[str]:
+    """The one length check: a kind word when a text is too long (nothing is cut off on the
+    user's behalf). `limit` is one of the named limits in `domain/limits`."""
     if len(value) > limit:
         return [
             f"The {label} is {len(value):,} characters long. Please shorten it to "
@@ -121,3 +122,8 @@ def time_from_text(text: str | None) -> dt.time | None:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def name_problems(label: str, value: str) -> list[str]:
+    """The length check for a name, role, agency or place on an adults' record."""
+    return text_problems(label, value, ADULT_NAME)

@@ -133,3 +133,21 @@ def journey_timeline(
 
 def _happened(day: dt.date | None, today: dt.date) -> dt.date | None:
     return day if day is not None and day <= today else None
+
+
+def label_levels(spans: list[tuple[float, float]], gap: float = 8.0) -> list[int]:
+    """For labels spanning (left, right) along a line, in order, the level each goes on so no
+    two on one level overlap: each takes the lowest level whose last label ends before it
+    starts. Shared by the screen and the PDF, so close dates never print over each other."""
+    ends: list[float] = []
+    levels = []
+    for left, right in spans:
+        for level, end in enumerate(ends):
+            if end + gap <= left:
+                ends[level] = right
+                levels.append(level)
+                break
+        else:
+            ends.append(right)
+            levels.append(len(ends) - 1)
+    return levels

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from .codec import decode, encode
+
 BIGGER_MIN_PX = 96  # every target at least this big with bigger buttons (64 otherwise)
 
 
@@ -21,9 +23,8 @@ class TogetherSettings:
         return BIGGER_MIN_PX if self.bigger_buttons else 64
 
     def to_dict(self) -> dict[str, Any]:
-        return {"bigger_buttons": self.bigger_buttons, "tap_to_draw": self.tap_to_draw}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> TogetherSettings:
-        data = data if isinstance(data, dict) else {}
-        return cls(bool(data.get("bigger_buttons")), bool(data.get("tap_to_draw")))
+        return decode(cls, data)

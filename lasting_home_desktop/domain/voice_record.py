@@ -9,8 +9,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .child import AgeBand
-from .dates import from_iso, to_iso
+from .codec import decode, encode
+from .dates import from_iso
 from .ids import new_id
+from .limits import (
+    CHILD_ADDED_PEOPLE,
+    CHILD_ANSWER,
+    CHILD_TYPED_CHOICE,
+    CHILD_TYPED_NAME,
+    CHILD_WHY,
+)
 from .voice_catalogue import (
     CELEBRATIONS,
     FEELINGS,
@@ -24,11 +32,12 @@ from .voice_catalogue import (
 
 # -- limits ---------------------------------------------------------------------------------
 
-NAME_LIMIT = 40
-TYPED_CHOICE_LIMIT = 80
-WHY_LIMIT = 1000
-ANSWER_LIMIT = 3000
-ADDED_PEOPLE_LIMIT = 20
+# The limits of what a child types, by the names screens know them by.
+NAME_LIMIT = CHILD_TYPED_NAME
+TYPED_CHOICE_LIMIT = CHILD_TYPED_CHOICE
+WHY_LIMIT = CHILD_WHY
+ANSWER_LIMIT = CHILD_ANSWER
+ADDED_PEOPLE_LIMIT = CHILD_ADDED_PEOPLE
 
 
 class VoiceProblem(ValueError):
@@ -72,17 +81,16 @@ class PictureChoice:
     ext: str = ""  # file type of a photo ("png" or "jpg")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "ref": self.ref, "ext": self.ext}
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PictureChoice | None:
-        if not data or not data.get("ref"):
-            return None
+        """None when nothing usable is stored (no picture chosen yet, or a damaged choice)."""
         try:
-            kind = PictureKind(data.get("kind"))
+            choice = decode(cls, data)
         except ValueError:
             return None
-        return cls(kind, str(data["ref"]), str(data.get("ext", "")))
+        return choice if choice.ref else None
 
 
 @dataclass(frozen=True)
@@ -124,7 +132,7 @@ class Feeling:
 class Answer:
     prompt: str
     text: str
-    mark: WordsMark
+    mark: WordsMark = WordsMark.OWN_WORDS  # an unknown mark reads as the child's own words
     date: dt.date | None = None
 
 
@@ -142,7 +150,32 @@ class ChildVoice:
     answers: tuple[Answer, ...] = ()
     visited: tuple[str, ...] = ()  # page ids the child has opened
     look: AgeBand | None = None  # the look chosen in together mode, if switched
-    changed_on: tuple[tuple[str, dt.date], ...] = ()  # page id -> date last changed
+    # page id -> date last changed, stored as one mapping
+    changed_on: tuple[tuple[str, dt.date], ...] = field(
+        default=(), metadata={"pairs_as_mapping": True}
+    )
+
+    def _settled(self) -> ChildVoice:
+        """Read back: anything the catalogue does not know, or damaged, is left out."""
+        feeling = self.feeling
+        if feeling is not None and feeling.face not in {f.id for f in FEELINGS}:
+            feeling = replace(feeling, face="")
+        prompt_ids = {p.id for p in PROMPTS}
+        return replace(
+            self,
+            picture=self.picture if self.picture is not None and self.picture.ref else None,
+            people=tuple(p for p in self.people if p in {x.id for x in PEOPLE}),
+            added_people=tuple(
+                replace(person, picture=person.picture or "person-someone")
+                for person in self.added_people
+                if person.name.strip()
+            ),
+            place=self.place if choice(PLACES, self.place) else "",
+            celebrations=tuple(c for c in self.celebrations if choice(CELEBRATIONS, c)),
+            feeling=feeling,
+            answers=tuple(a for a in self.answers if a.prompt in prompt_ids and a.text),
+            visited=tuple(p for p in self.visited if p in {x.value for x in Page}),
+        )
 
     # -- questions ---------------------------------------------------------------------
 
@@ -265,89 +298,12 @@ class ChildVoice:
     # -- storage form ----------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "preferred_name": self.preferred_name,
-            "picture": self.picture.to_dict() if self.picture else None,
-            "people": list(self.people),
-            "added_people": [
-                {"id": p.id, "name": p.name, "picture": p.picture} for p in self.added_people
-            ],
-            "place": self.place,
-            "place_typed": self.place_typed,
-            "celebrations": list(self.celebrations),
-            "celebration_typed": self.celebration_typed,
-            "feeling": None
-            if self.feeling is None
-            else {
-                "face": self.feeling.face,
-                "why": self.feeling.why,
-                "date": to_iso(self.feeling.date),
-            },
-            "answers": [
-                {"prompt": a.prompt, "text": a.text, "mark": a.mark.value, "date": to_iso(a.date)}
-                for a in self.answers
-            ],
-            "visited": list(self.visited),
-            "look": self.look.value if self.look else None,
-            "changed_on": {page: to_iso(day) for page, day in self.changed_on},
-        }
+        return encode(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ChildVoice:
         """Read a stored record; anything unknown or damaged is left out, never a crash."""
-        if not data:
-            return cls()
-        people_ids = {p.id for p in PEOPLE}
-        feeling_data = data.get("feeling") or None
-        feeling = None
-        if isinstance(feeling_data, dict):
-            face = str(feeling_data.get("face", ""))
-            feeling = Feeling(
-                face if face in {f.id for f in FEELINGS} else "",
-                str(feeling_data.get("why", "")),
-                _date(feeling_data.get("date")),
-            )
-        answers = []
-        prompt_ids = {p.id for p in PROMPTS}
-        for item in data.get("answers") or []:
-            if isinstance(item, dict) and item.get("prompt") in prompt_ids and item.get("text"):
-                try:
-                    mark = WordsMark(item.get("mark"))
-                except ValueError:
-                    mark = WordsMark.OWN_WORDS
-                answers.append(
-                    Answer(item["prompt"], str(item["text"]), mark, _date(item.get("date")))
-                )
-        look = data.get("look")
-        return cls(
-            preferred_name=str(data.get("preferred_name", "")),
-            picture=PictureChoice.from_dict(data.get("picture")),
-            people=tuple(p for p in data.get("people") or [] if p in people_ids),
-            added_people=tuple(
-                AddedPerson(
-                    name=str(p.get("name", "")),
-                    picture=str(p.get("picture") or "person-someone"),
-                    id=str(p.get("id") or new_id(8)),
-                )
-                for p in data.get("added_people") or []
-                if isinstance(p, dict) and str(p.get("name", "")).strip()
-            ),
-            place=str(data.get("place", "")) if choice(PLACES, data.get("place", "")) else "",
-            place_typed=str(data.get("place_typed", "")),
-            celebrations=tuple(
-                c for c in data.get("celebrations") or [] if choice(CELEBRATIONS, c) is not None
-            ),
-            celebration_typed=str(data.get("celebration_typed", "")),
-            feeling=feeling,
-            answers=tuple(answers),
-            visited=tuple(p for p in data.get("visited") or [] if p in {x.value for x in Page}),
-            look=AgeBand(look) if look in {b.value for b in AgeBand} else None,
-            changed_on=tuple(
-                (page, day)
-                for page, text in (data.get("changed_on") or {}).items()
-                if (day := _date(text)) is not None
-            ),
-        )
+        return decode(cls, data)
 
 
 def _date(text: Any) -> dt.date | None:

@@ -2,8 +2,12 @@
 
 Append-only, one entry per line. Each entry carries the hash of the one before, so editing,
 removing or reordering a line breaks the chain and `lasting-home check` says where. In an
-encrypted folder each line is sealed as well. Entries name the worker and the child's id,
-never the child: after a record is deleted the fact stays and the data does not.
+encrypted folder each line is sealed as well, bound to its number, so a chain cannot be made up
+or recomputed without the key, and the anchor (see anchor) keeps how many entries there are and
+the last one's hash, so cutting the trail short or deleting it is noticed too. An entry is
+written whole or not at all: a write that fails half-way (a full disk) is cut back, and half a
+line left by a power cut is tidied before the next entry. Entries name the worker and the
+child's id, never the child: after a record is deleted the fact stays and the data does not.
 """
 
 from __future__ import annotations
@@ -16,18 +20,35 @@ import hashlib
 import io
 import json
 import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .anchor import (
+    GENESIS,
+    Anchor,
+    anchor_guard,
+    anchor_path,
+    read_anchor,
+    reading_guard,
+    write_anchor,
+)
 from .crypto import FolderKey, SealBroken
-from .safe_files import StorageWriteError, atomic_write, fsync_folder
+from .file_roles import AUDIT_NAME
+from .safe_files import (
+    StorageWriteError,
+    append_whole,
+    describe_write_error,
+    fsync_folder,
+    read_whole,
+)
 
-AUDIT_NAME = "lasting-home.audit"
-GENESIS = "0" * 64
-_SEALED_LINE = b"S:"
+__all__ = ["ACTIONS", "AUDIT_NAME", "GENESIS", "AuditEntry", "AuditTrail", "entry_hash"]
+
+_SEALED_LINE = b"S2:"
+LEGACY_LINE = b"S:"  # sealed by an earlier version, without the binding
+_NOT_SEALED = "it is not sealed, though this folder is encrypted, so Lasting Home did not write it"
 
 # What a worker can do that is written down, and how it reads in the Team Manager's view.
 ACTIONS: dict[str, str] = {
@@ -44,11 +65,14 @@ ACTIONS: dict[str, str] = {
     "audit-exported": "Exported the audit trail",
     "recovery-key-used": "Used the recovery key",
     "passphrase-changed": "Changed the passphrase",
+    "form-made": "Made a form for a partner or the carers",
+    "received-form": "Filed a returned form",
     "team-created": "Made a team",
     "team-invited": "Made a join code for the team",
     "team-join-asked": "Asked to join a team",
     "team-joined": "Joined a team",
     "team-member-removed": "Removed a laptop from the team",
+    "deleted-by-team": "Deleted by the team",
 }
 
 
@@ -100,33 +124,43 @@ class AuditTrail:
         *,
         read_only: bool = False,
         clock: Callable[[], dt.datetime] = _now,
+        legacy_ok: bool = False,
     ):
-        self.path = Path(folder) / AUDIT_NAME
+        """`legacy_ok`: lines from an earlier version are entries too (a folder not yet
+        brought up to date); otherwise, in an encrypted folder, they are problems."""
+        self.folder = Path(folder)
+        self.path = self.folder / AUDIT_NAME
         self.key = key
         self.read_only = read_only
+        self.legacy_ok = legacy_ok
         self.worker = ""  # set once the worker has said who they are at unlock
         self._clock = clock
+
+    def now(self) -> dt.datetime:
+        """The time as this trail writes it down."""
+        return self._clock()
 
     # -- writing -------------------------------------------------------------------------------
 
     def record(self, action: str, child_id: str = "", detail: str = "") -> AuditEntry | None:
-        """Append one entry. A read-only look writes nothing (and returns None). The file is
-        held while the last entry is read and the new one written, so a command-line task
-        writing at the same moment as the app cannot fork the chain."""
+        """Append one entry, whole or not at all. A read-only look writes nothing (and returns
+        None). The file is held while the last entry is read and the new one written, so a
+        command-line task writing at the same moment as the app cannot fork the chain."""
         written = self.record_many([(action, child_id, detail)])
         return written[0] if written else None
 
     def record_many(self, items: list[tuple[str, str, str]]) -> list[AuditEntry]:
-        """Append several entries (action, child id, detail) in one write: a save that changed
-        many children costs one read of the chain's end and one fsync."""
+        """Append several entries (action, child id, detail) in one write, all or none: a
+        save that changed many children costs one read of the chain's end and one fsync."""
         if self.read_only or not items:
             return []
         try:
             new_file = not self.path.exists()
-            with open(self.path, "a+b") as handle, _held(handle):
-                handle.seek(0)
-                prev = self._last_hash_in(handle.read())
-                entries, lines = [], []
+            with anchor_guard(self.folder) as handle:
+                raw = self._tidied(handle.fileno())
+                lines = [line for line in raw.split(b"\n") if line.strip()]
+                prev, count = self._last_hash(lines), len(lines)
+                entries, encoded = [], []
                 for action, child_id, detail in items:
                     fields = {
                         "time": self._clock().isoformat(),
@@ -137,37 +171,85 @@ class AuditTrail:
                         "prev_hash": prev,
                     }
                     entry = AuditEntry(**fields, hash=entry_hash(fields))
+                    count += 1
                     entries.append(entry)
-                    lines.append(self._encode(entry) + b"\n")
+                    encoded.append(self.encode_line(entry, count) + b"\n")
                     prev = entry.hash
-                handle.seek(0, os.SEEK_END)
-                handle.write(b"".join(lines))
-                handle.flush()
-                os.fsync(handle.fileno())
+                append_whole(handle.fileno(), b"".join(encoded))
+                self._move_anchor(count, prev)
             if new_file:
-                fsync_folder(self.path.parent)
+                fsync_folder(self.folder)
+        except StorageWriteError:
+            raise
         except OSError as error:
-            raise StorageWriteError(
-                "The audit trail could not be written, so this was not done. Please try again.",
-                error,
-            ) from error
+            raise StorageWriteError(_audit_problem(error), error) from error
         return entries
+
+    def tidy(self) -> bool:
+        """Tidy half an entry left at the end by a power cut (done by whoever opens the folder
+        to write). True if anything was cut."""
+        if self.read_only or not self.path.exists():
+            return False
+        with anchor_guard(self.folder) as handle:
+            before = os.fstat(handle.fileno()).st_size
+            return len(self._tidied(handle.fileno())) != before
+
+    def catch_up_anchor(self) -> None:
+        """When the anchor is first made for a folder whose trail already has entries (written
+        by an earlier version), it starts from the whole trail."""
+        if self.key is None or self.read_only:
+            return
+        with anchor_guard(self.folder) as handle:
+            lines = [line for line in self._tidied(handle.fileno()).split(b"\n") if line.strip()]
+            try:
+                anchor = read_anchor(self.folder, self.key) or Anchor()
+            except SealBroken:
+                return
+            if len(lines) > anchor.audit_count:
+                moved = anchor.with_audit(len(lines), self._last_hash(lines))
+                write_anchor(self.folder, self.key, moved)
+
+    def _tidied(self, fd: int) -> bytes:
+        """The file's bytes, with a partial last line completed (if it is a whole entry) or
+        cut off (if it is not), while the caller holds the file."""
+        raw = read_whole(fd)
+        if not raw or raw.endswith(b"\n"):
+            return raw
+        cut = raw.rfind(b"\n") + 1
+        if self.decode_line(raw[cut:], _count_lines(raw[:cut]) + 1, legacy=True)[0] is not None:
+            append_whole(fd, b"\n")
+            return raw + b"\n"
+        os.ftruncate(fd, cut)
+        os.fsync(fd)
+        return raw[:cut]
+
+    def _move_anchor(self, count: int, last_hash: str) -> None:
+        # Only where the anchor already exists: it is made with the first sealed database, so
+        # a folder not yet brought up to date is not made to look like one that was.
+        if self.key is None or not anchor_path(self.folder).exists():
+            return
+        try:
+            anchor = read_anchor(self.folder, self.key) or Anchor()
+        except SealBroken:
+            return  # reported by check; the entry itself is written
+        write_anchor(self.folder, self.key, anchor.with_audit(count, last_hash))
 
     # -- reading -------------------------------------------------------------------------------
 
     def entries(self) -> list[AuditEntry]:
         """Every entry that can be read, oldest first."""
-        out = []
-        for _, entry, _problem in self._lines():
-            if entry is not None:
-                out.append(entry)
-        return out
+        return [entry for _, entry, _problem in self._lines() if entry is not None]
 
-    def verify(self) -> list[str]:
-        """Plain sentences saying where the chain is broken; empty when it is whole."""
+    def verify(self, anchor: Anchor | None = None) -> list[str]:
+        """Plain sentences saying where the chain is broken, and whether it is shorter than
+        the folder's anchor (its own file, and `anchor` if given: the database's copy) says;
+        empty when it is whole."""
         problems: list[str] = []
         expected = GENESIS
-        for number, entry, problem in self._lines():
+        with reading_guard(self.folder):  # the trail and its anchor as one moment left them
+            lines = self._lines()
+            anchor = self._anchor(anchor)
+        for number, entry, problem in lines:
             if entry is None:
                 problems.append(f"Audit entry {number} cannot be read: {problem}.")
                 expected = ""  # the next link cannot be checked against an unreadable one
@@ -180,7 +262,43 @@ class AuditTrail:
                     "an entry has been removed, added or moved."
                 )
             expected = entry.hash
-        return problems
+        return problems + self._anchor_problems(lines, anchor)
+
+    def _anchor(self, given: Anchor | None) -> Anchor:
+        """The longest trail the anchor file or the database's copy (`given`) knows of."""
+        anchor = given or Anchor()
+        if self.key is not None:
+            with contextlib.suppress(SealBroken):
+                anchor = (read_anchor(self.folder, self.key) or Anchor()).with_audit(
+                    anchor.audit_count, anchor.audit_hash
+                )
+        return anchor
+
+    def _anchor_problems(
+        self, lines: list[tuple[int, AuditEntry | None, str]], anchor: Anchor
+    ) -> list[str]:
+        if self.key is None:
+            return []
+        wanted = anchor.audit_count
+        if wanted == 0:
+            return []
+        if not self.path.exists():
+            return [f"The audit trail is missing: this folder has written {wanted:,} entries."]
+        if len(lines) < wanted:
+            return [
+                f"The audit trail has been cut short: it holds {len(lines):,} entries, but this "
+                f"folder has written {wanted:,}."
+            ]
+        entry = lines[wanted - 1][1]
+        if entry is not None and entry.hash != anchor.audit_hash:
+            return [f"The audit trail has been replaced: entry {wanted} is not the one written."]
+        if len(lines) > wanted + 1:  # one more is a write cut off before the anchor moved
+            return [
+                f"The audit trail holds {len(lines):,} entries, but the folder's anchor knows "
+                f"only {wanted:,}: the anchor, and the records with it, may have been put back "
+                "from an older copy."
+            ]
+        return []
 
     def csv_text(self) -> str:
         out = io.StringIO()
@@ -201,21 +319,20 @@ class AuditTrail:
 
     # -- inside --------------------------------------------------------------------------------
 
-    def _last_hash_in(self, raw: bytes) -> str:
-        # Only the last readable line is opened; a line cut short by a power cut is skipped
-        # (and `verify` reports it).
-        for line in reversed(raw.split(b"\n")):
-            if line.strip():
-                entry, _ = self._decode(line)
-                if entry is not None:
-                    return entry.hash
+    def _last_hash(self, lines: list[bytes]) -> str:
+        # The last line that can be read (lines from an earlier version too, for the chain).
+        for number in range(len(lines), 0, -1):
+            entry, _ = self.decode_line(lines[number - 1], number, legacy=True)
+            if entry is not None:
+                return entry.hash
         return GENESIS
 
-    def _encode(self, entry: AuditEntry) -> bytes:
+    def encode_line(self, entry: AuditEntry, number: int) -> bytes:
         text = json.dumps(entry.to_dict(), ensure_ascii=False, separators=(",", ":"))
         if self.key is None:
             return text.encode("utf-8")
-        return _SEALED_LINE + base64.b64encode(self.key.seal(text.encode("utf-8")))
+        sealed = self.key.seal(text.encode("utf-8"), role="audit", name=str(number))
+        return _SEALED_LINE + base64.b64encode(sealed)
 
     def _lines(self) -> list[tuple[int, AuditEntry | None, str]]:
         try:
@@ -223,65 +340,44 @@ class AuditTrail:
         except FileNotFoundError:
             return []
         out: list[tuple[int, AuditEntry | None, str]] = []
-        for number, line in enumerate(raw.split(b"\n"), start=1):
-            if not line.strip():
-                continue
-            out.append((number, *self._decode(line)))
+        for line in raw.split(b"\n"):
+            if line.strip():
+                number = len(out) + 1
+                out.append((number, *self.decode_line(line, number, legacy=self.legacy_ok)))
         return out
 
-    def _decode(self, line: bytes) -> tuple[AuditEntry | None, str]:
+    def decode_line(
+        self, line: bytes, number: int, *, legacy: bool
+    ) -> tuple[AuditEntry | None, str]:
         try:
             if line.startswith(_SEALED_LINE):
                 if self.key is None:
                     return None, "it is sealed and no key was given"
-                line = self.key.open_sealed(base64.b64decode(line[len(_SEALED_LINE) :]))
+                sealed = base64.b64decode(line[len(_SEALED_LINE) :], validate=True)
+                line = self.key.open_sealed(sealed, role="audit", name=str(number))
+            elif line.startswith(LEGACY_LINE):
+                if self.key is None:
+                    return None, "it is sealed and no key was given"
+                if not legacy:
+                    return None, "it was sealed by an earlier version and not brought up to date"
+                line = self.key.open_legacy(base64.b64decode(line[len(LEGACY_LINE) :]))
+            elif self.key is not None and not legacy:
+                return None, _NOT_SEALED
             data = json.loads(line.decode("utf-8"))
             return AuditEntry(**{k: str(data[k]) for k in AuditEntry.__dataclass_fields__}), ""
         except SealBroken:
-            return None, "it has been changed since it was written"
+            return None, "it has been changed since it was written, or moved"
         except (ValueError, KeyError, TypeError):
             return None, "it has been changed or cut short"
 
 
-@contextlib.contextmanager
-def _held(handle: io.BufferedRandom) -> Iterator[None]:
-    """An exclusive lock on the open audit file, waited for (writes take milliseconds)."""
-    if sys.platform.startswith("win"):
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-        try:
-            yield
-        finally:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+def _count_lines(raw: bytes) -> int:
+    return sum(1 for line in raw.split(b"\n") if line.strip())
 
 
-def has_plain_lines(path: Path) -> bool:
-    return any(line.startswith(b"{") for line in Path(path).read_bytes().split(b"\n"))
-
-
-def seal_plain_lines(path: Path, key: FolderKey) -> bool:
-    """Seal the plain lines of an audit trail made before encryption (one atomic rewrite).
-    The hashes are over each entry's content, so the chain stays whole."""
-    lines = Path(path).read_bytes().split(b"\n")
-    if not any(line.startswith(b"{") for line in lines):
-        return False
-    out = [
-        _SEALED_LINE + base64.b64encode(key.seal(line)) if line.startswith(b"{") else line
-        for line in lines
-    ]
-    atomic_write(Path(path), b"\n".join(out))
-    return True
+def _audit_problem(error: OSError) -> str:
+    why = describe_write_error(error, Path(AUDIT_NAME))
+    return f"The audit trail could not be written, so this was not done. {why}"
 
 
 def _spreadsheet_safe(text: str) -> str:

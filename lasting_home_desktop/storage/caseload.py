@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,30 +16,22 @@ from ..domain.child import ChildRecord, RecordProblem
 from ..domain.ids import new_id
 from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
 from ..domain.merge import changed_fields
-from ..domain.parts import part_title
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
-from .changes import (
-    ADDED,
-    FOLDER,
-    RECORD,
-    REMOVED,
-    SAVED,
-    SETTINGS,
-    TEAM,
-    Change,
-    ChangeNotices,
-)
-from .crash_safe import CrashSafeStorage, load_database_file
-from .crypto import FolderKey, FolderLocked, is_encrypted_folder, seal_with
+from .change_announcer import HANDOVER, ChangeAnnouncer
+from .changes import ADDED, FOLDER, RECORD, REMOVED, SETTINGS, Change, ChangeNotices
+from .crash_safe import CrashSafeStorage
+from .crypto import FolderKey, FolderLocked
 from .drafts import DRAFTS_FOLDER, Drafts
+from .file_roles import DATABASE_NAME
+from .key_file import is_encrypted_folder
 from .lock import DataFolderLock
 from .media import MEDIA_FOLDER, MediaStore
-from .migrations import META_TABLE, migrate
+from .migrations import META_TABLE
 from .part_access import CHILDREN, PREVIOUS, REVISION, PartAccess, StoredPart
-from .safe_files import StorageWriteError, atomic_write, clean_stray_temp_files
 
-DATABASE_NAME = "lasting-home.json"
+__all__ = ["DATABASE_NAME", "CaseloadSettings", "CaseloadStore", "ChildNotFound"]
+
 SETTINGS_TABLE = "_settings"
 FOLDER_VALUES = "_folder_values"
 
@@ -49,7 +40,6 @@ class ChildNotFound(KeyError):
     pass
 
 
-HANDOVER = "handover"  # the origin of a child received from another laptop's hand-over file
 
 
 @dataclass(frozen=True)
@@ -77,10 +67,11 @@ class CaseloadStore(PartAccess):
         self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
         self.audit = AuditTrail(folder, key, read_only=lock is None)
         self.changes = ChangeNotices()
+        self._announcer = ChangeAnnouncer(self.audit, self.changes)
         self.drafts = Drafts(folder / DRAFTS_FOLDER, key)
-        self._queued: list[Change] | None = None  # held back inside a transaction
-        # Audit entries a full disk held back: they go in with the next ones.
-        self._unaudited: list[tuple[str, str, str]] = []
+        # What the worker should be told about opening (an encryption finished, a deletion
+        # completed, a key file made again); shown once by the app, printed by tasks.
+        self.notes: list[str] = []
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -97,8 +88,13 @@ class CaseloadStore(PartAccess):
         is read and written plain until a passphrase is first set (the app always asks for
         one at start).
 
-        Raises FolderInUse, FolderLocked, DamagedDatabase (the file is left untouched),
-        NewerSchema, or StorageWriteError with a kind message."""
+        A database that is plain, sealed as something else, or older than the last one the
+        folder saved is refused (DamagedDatabase), never read or overwritten; an unfinished
+        deletion is finished. Raises FolderInUse, FolderLocked, DamagedDatabase (the file is
+        left untouched), NewerSchema, or StorageWriteError with a kind message."""
+        from .deletions import finish_pending_deletions
+        from .folder_opening import open_for_writing, open_read_only
+
         folder = Path(folder)
         if key is None and is_encrypted_folder(folder):
             raise FolderLocked(folder)
@@ -106,56 +102,28 @@ class CaseloadStore(PartAccess):
             # Sealing files with a key the folder does not keep would lock them away for good.
             raise ValueError(f"{folder} has no key file: set its passphrase first.")
         if not lock:
-            return cls._open_read_only(folder, key)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StorageWriteError(
-                f"Lasting Home could not create its data folder {folder} "
-                f"({error.strerror or error}). Please choose a folder you can write to.",
-                error,
-            ) from error
-        folder_lock = DataFolderLock(folder) if lock else None
-        if folder_lock is not None:
-            folder_lock.acquire()
-        try:
-            if folder_lock is not None:
-                clean_stray_temp_files(folder)
-            if key is not None:
-                from .folder_sealing import seal_plain_files
-
-                seal_plain_files(folder, key)
-            database = folder / DATABASE_NAME
-            tables = load_database_file(database, key)
-            backups = DatabaseBackups(folder / BACKUP_FOLDER, database, key=key)
-            if tables is None:
-                tables = {}
-                migrate(tables)
-                _write_tables(database, tables, key)
-            else:
-                before = dict(tables)
-                if migrate(tables):
-                    if before:
-                        backups.take()  # the pre-migration state is one of the good ones
-                    _write_tables(database, tables, key)
-            if folder_lock is not None:
-                backups.take()
-            db = TinyDB(database, storage=CrashSafeStorage, initial=tables, key=key)
-        except BaseException:
-            if folder_lock is not None:
-                folder_lock.release()
-            raise
-        return cls(folder, db, folder_lock, key)
-
-    @classmethod
-    def _open_read_only(cls, folder: Path, key: FolderKey | None) -> CaseloadStore:
-        # For a look while the app may have the folder open (check, tracker export): nothing
-        # is created or written, and an older file is migrated in memory only.
-        database = folder / DATABASE_NAME
-        tables = load_database_file(database, key) or {}
-        migrate(tables)
-        db = TinyDB(database, storage=CrashSafeStorage, read_only=True, initial=tables, key=key)
-        return cls(folder, db, None, key)
+            tables, notes = open_read_only(folder, key)
+            db = TinyDB(
+                folder / DATABASE_NAME,
+                storage=CrashSafeStorage,
+                read_only=True,
+                initial=tables,
+                key=key,
+            )
+            store = cls(folder, db, None, key)
+            store.notes = notes
+            return store
+        opened = open_for_writing(folder, key)
+        db = TinyDB(
+            folder / DATABASE_NAME,
+            storage=CrashSafeStorage,
+            initial=opened.tables,
+            key=key,
+            generation=opened.generation,
+        )
+        store = cls(folder, db, opened.lock, key)
+        store.notes = opened.notes + finish_pending_deletions(store)
+        return store
 
     def close(self) -> None:
         try:
@@ -179,60 +147,28 @@ class CaseloadStore(PartAccess):
     def transaction(self) -> Iterator[None]:
         """All the changes inside land together in one write, or none of them do."""
         storage: CrashSafeStorage = self._db.storage  # type: ignore[assignment]
-        if self._queued is not None:  # already inside one: the outer one decides
+        if self._announcer.in_transaction:  # already inside one: the outer one decides
             yield
             return
         storage.begin()
-        self._queued = []
+        self._announcer.begin()
         try:
             yield
             storage.commit()
         except BaseException:
             storage.rollback()
             self._clear_query_caches()
-            self._queued = None
+            self._announcer.discard()
             raise
-        queued, self._queued = self._queued, None
-        self._announce(queued)
+        self._announcer.land()
 
     def _changed(self, change: Change) -> None:
-        """Say what changed once it is on disk (at the end of a transaction, if in one)."""
-        if self._queued is not None:
-            self._queued.append(change)
-        else:
-            self._announce([change])
-
-    def _announce(self, changes: list[Change]) -> None:
-        self._audit_changes(changes)
-        self.changes.tell(changes)
-
-    def _audit_changes(self, changes: list[Change]) -> None:
-        # Names of parts and fields only, never what was typed. A full disk must not undo a
-        # save that succeeded: the entries wait and go in with the next one.
-        new_children = {c.child_id for c in changes if c.kind == ADDED and c.part == RECORD}
-        entries = self._unaudited + [
-            ("added" if c.kind == ADDED else "changed", c.child_id, _audit_detail(c))
-            for c in changes
-            if _audited(c) and (c.part == RECORD or c.child_id not in new_children)
-        ]
-        self._unaudited = []
-        if not entries:
-            return
-        try:
-            self.audit.record_many(entries)
-        except OSError:
-            self._unaudited = entries
+        self._announcer.changed(change)
 
     def record_done(self, action: str, child_id: str = "", detail: str = "") -> None:
-        """Note something done (an export, a print) in the audit trail once it has happened.
-        If the trail cannot be written now (a full disk), the entry waits and goes in with the
-        next one, so the fact is never lost and the worker's copy is not thrown away."""
-        entries = [*self._unaudited, (action, child_id, detail)]
-        self._unaudited = []
-        try:
-            self.audit.record_many(entries)
-        except OSError:
-            self._unaudited = entries
+        """Note something done (an export, a print) in the audit trail once it has happened
+        (held back and written with the next entry if the disk is full now)."""
+        self._announcer.record_done(action, child_id, detail)
 
     def _clear_query_caches(self) -> None:
         for name in self._db.tables():
@@ -304,6 +240,9 @@ class CaseloadStore(PartAccess):
         table.update(_revised({**_fields(doc), "archived": archived}, doc), doc_ids=[doc.doc_id])
         self._changed(Change(child_id, RECORD, ("archived",)))
         return changed
+
+    def has_child(self, child_id: str) -> bool:
+        return self._db.table(CHILDREN).contains(Query().id == child_id)
 
     def _require(self, child_id: str) -> None:
         if not self._db.table(CHILDREN).contains(Query().id == child_id):
@@ -440,52 +379,3 @@ def _revised(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str,
         REVISION: new_id(12),
         PREVIOUS: str(previous.get(REVISION, "")) if previous else "",
     }
-
-
-def _audited(change: Change) -> bool:
-    # A new child is one entry (not one per part); a deletion and a hand-over write their own;
-    # the store's own tables (a team's clash list) are no change to the child's record.
-    return (
-        change.origin != HANDOVER
-        and not (change.kind == REMOVED and change.part == RECORD)
-        and not change.part.startswith("_")
-        and not (change.origin == TEAM and change.kind == SAVED and not change.fields)
-    )
-
-
-def _audit_detail(change: Change) -> str:
-    what = part_title(change.part)
-    if change.kind == REMOVED:
-        return f"{what}: removed"
-    where = ""
-    if change.origin == TEAM:
-        where = f" (from the team: {change.by})" if change.by else " (from the team)"
-    if change.kind == ADDED:
-        return "A new child's record" + where if change.part == RECORD else f"{what}: added{where}"
-    names = ", ".join(change.fields) or "saved"
-    return f"{what}: {names}{where}"
-
-
-def drop_child_from_tables(tables: dict[str, Any], child_id: str) -> bool:
-    """Remove one child from a raw database (a backup); True if anything was there."""
-    changed = False
-    for name, table in tables.items():
-        if not isinstance(table, dict):
-            continue
-        for doc_id in [k for k, doc in table.items() if _belongs_to(doc, name, child_id)]:
-            del table[doc_id]
-            changed = True
-    return changed
-
-
-def _belongs_to(doc: Any, table: str, child_id: str) -> bool:
-    if not isinstance(doc, dict):
-        return False
-    if table == CHILDREN:
-        return doc.get("id") == child_id
-    return doc.get("child_id") == child_id
-
-
-def _write_tables(database: Path, tables: dict[str, Any], key: FolderKey | None = None) -> None:
-    payload = json.dumps(tables, separators=(",", ":")).encode("utf-8")
-    atomic_write(database, seal_with(key, payload))

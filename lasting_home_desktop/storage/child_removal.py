@@ -1,25 +1,26 @@
 """Deleting a child's record for good: the record, every section, every picture, and the
 child's entries in every backup. The audit trail keeps the fact (who, when, the child's id),
-never the child's details."""
+never the child's details. It runs as a journal (see deletions): interrupted at any moment, it
+is finished by deleting again or by the next open of the folder."""
 
 from __future__ import annotations
 
-import json
-import shutil
-from dataclasses import dataclass
-
 from ..domain.child import ChildRecord
-from .caseload import CaseloadStore, drop_child_from_tables
-from .crash_safe import DamagedDatabase, load_database_file
-from .crypto import seal_with
-from .safe_files import atomic_write
+from .caseload import CaseloadStore
+from .deletions import (
+    RemovalSummary,
+    begin_deletion,
+    drop_child_from_tables,
+    finish_deletion,
+    pending_deletions,
+)
 
-
-@dataclass(frozen=True)
-class RemovalSummary:
-    sections: int
-    media_files: int
-    backups_rewritten: int
+__all__ = [
+    "RemovalSummary",
+    "confirmation_matches",
+    "delete_child_record",
+    "drop_child_from_tables",
+]
 
 
 def confirmation_matches(child: ChildRecord, typed: str) -> bool:
@@ -33,42 +34,13 @@ def confirmation_matches(child: ChildRecord, typed: str) -> bool:
     return bool(norm(typed)) and norm(typed) in wanted
 
 
-def delete_child_record(store: CaseloadStore, child_id: str, because: str = "") -> RemovalSummary:
-    """Remove every trace of one child from the data folder. Each step replaces whole files,
-    so a crash part-way leaves less of the child, never a damaged folder; doing it again
-    finishes the job. `because` is added to the audit entry (a deletion from the team)."""
-    store.child(child_id)  # ChildNotFound before anything is touched
-    sections = store.remove_child(child_id)
-    folder = store.media.child_folder(child_id)
-    media_files = sum(1 for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
-    if folder.is_dir():
-        shutil.rmtree(folder)
-    store.drafts.remove_child(child_id)  # unsaved typing about the child goes too
-    backups = store.backups.rewrite_each(lambda tables: drop_child_from_tables(tables, child_id))
-    backups += _clean_kept_aside(store, child_id)
-    summary = RemovalSummary(sections, media_files, backups)
-    store.audit.record(
-        "deleted",
-        child_id,
-        f"Record, {sections} section(s), {media_files} picture file(s) removed; "
-        f"{backups} backup(s) rewritten without it.{because}",
+def delete_child_record(store: CaseloadStore, child_id: str) -> RemovalSummary:
+    """Remove every trace of one child from the data folder. A deletion begun before and
+    interrupted is finished; ChildNotFound only when there is nothing left to do."""
+    pending = next(
+        (p for p in pending_deletions(store.folder, store.key) if p.child_id == child_id), None
     )
-    return summary
-
-
-def _clean_kept_aside(store: CaseloadStore, child_id: str) -> int:
-    """Damaged database files kept aside by a restore hold the child too: rewritten without
-    them when they can be read, removed when they cannot (no one could restore from them)."""
-    changed = 0
-    for kept in sorted(store.folder.glob("lasting-home.damaged-*.json")):
-        try:
-            tables = load_database_file(kept, store.key)
-        except DamagedDatabase:
-            kept.unlink(missing_ok=True)
-            changed += 1
-            continue
-        if tables is not None and drop_child_from_tables(tables, child_id):
-            payload = json.dumps(tables, separators=(",", ":")).encode("utf-8")
-            atomic_write(kept, seal_with(store.key, payload))
-            changed += 1
-    return changed
+    if pending is None:
+        store.child(child_id)  # ChildNotFound before anything is touched
+        pending = begin_deletion(store, child_id, len(store.child_sections(child_id)))
+    return finish_deletion(store, pending)

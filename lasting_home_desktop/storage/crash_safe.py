@@ -8,17 +8,31 @@ cost nothing and a save costs one json.dumps plus the write.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from .crypto import FolderKey, SealBroken, is_sealed, seal_with
+from .anchor import (
+    ANCHOR_TABLE,
+    Anchor,
+    anchor_guard,
+    anchor_path,
+    current_anchor,
+    database_anchor,
+    write_anchor,
+)
+from .crypto import FolderKey, NotSealed, SealBroken, is_sealed, seal_with, sealed_version
 from .safe_files import StorageWriteError, atomic_write
 
 READ_ONLY_MESSAGE = (
     "This data folder was opened only to read it, so nothing can be changed here. "
     "Everything saved is safe."
+)
+NOT_ENCRYPTED_REASON = (
+    "it is not encrypted, though this folder is, so Lasting Home did not write it (it may "
+    "have been put there by someone without the passphrase)"
 )
 
 
@@ -31,24 +45,61 @@ class DamagedDatabase(Exception):
         self.reason = reason
 
 
-def load_database_file(path: Path, key: FolderKey | None = None) -> dict[str, Any] | None:
-    """The parsed file, None if there is none yet, or DamagedDatabase saying what is wrong.
-    A sealed file is opened with `key`; a plain one (an older folder) is read as it is."""
+@dataclass(frozen=True)
+class LoadedDatabase:
+    tables: dict[str, Any]
+    anchor: Anchor | None  # the numbers it carries; None for one from an earlier version
+
+
+def load_database_file(
+    path: Path, key: FolderKey | None = None, role: str = "database"
+) -> dict[str, Any] | None:
+    """The parsed tables, None if there is no file yet, or DamagedDatabase saying what is
+    wrong. In an encrypted folder (`key`) only a file sealed as this `role` and its own name
+    opens (a backup is sealed as "backup", so it cannot stand in for the database)."""
+    loaded = load_database(path, key, role)
+    return None if loaded is None else loaded.tables
+
+
+def load_database(
+    path: Path, key: FolderKey | None = None, role: str = "database"
+) -> LoadedDatabase | None:
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise DamagedDatabase(path, f"it could not be read ({error.strerror or error})") from error
-    if is_sealed(raw):
-        if key is None:
-            raise DamagedDatabase(path, "it is protected by a passphrase and no key was given")
+    if key is not None:
         try:
-            raw = key.open_sealed(raw)
+            raw = key.open_sealed(raw, role=role, name=path.name)
+        except NotSealed:
+            raise DamagedDatabase(path, NOT_ENCRYPTED_REASON) from None
         except SealBroken:
-            raise DamagedDatabase(
-                path, "it has been changed or damaged since it was saved"
-            ) from None
+            raise DamagedDatabase(path, _seal_problem(raw, role)) from None
+    elif is_sealed(raw):
+        raise DamagedDatabase(path, "it is protected by a passphrase and no key was given")
+    data = _parsed(path, raw)
+    anchor = database_anchor(data) if key is not None else None
+    data.pop(ANCHOR_TABLE, None)
+    return LoadedDatabase(data, anchor)
+
+
+def _seal_problem(raw: bytes, role: str) -> str:
+    if sealed_version(raw) == 1:
+        return (
+            "it was sealed by an earlier version of Lasting Home and is not listed to be "
+            "brought up to date, so it may be an old copy put back"
+        )
+    what = "the database" if role == "database" else f"a {role} file"
+    return (
+        f"it has been changed or damaged since it was saved, or it is not {what} of this "
+        "folder (a file put in its place)"
+    )
+
+
+def _parsed(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise DamagedDatabase(path, "the file is empty")
     try:
@@ -64,6 +115,44 @@ def load_database_file(path: Path, key: FolderKey | None = None) -> dict[str, An
     return data
 
 
+def encode_database(
+    tables: dict[str, Any],
+    key: FolderKey | None,
+    anchor: Anchor | None,
+    *,
+    role: str = "database",
+    name: str,
+) -> bytes:
+    """The file's bytes: sealed as `role` and `name`, carrying `anchor`, in an encrypted
+    folder; plain JSON in a plain one."""
+    if key is not None and anchor is not None:
+        tables = {**tables, ANCHOR_TABLE: {"1": anchor.to_dict()}}
+    payload = json.dumps(tables, separators=(",", ":")).encode("utf-8")
+    return seal_with(key, payload, role=role, name=name)
+
+
+def write_database(
+    path: Path, tables: dict[str, Any], key: FolderKey | None, generation: int = 0
+) -> Anchor | None:
+    """Save the database whole (the one way it is written). In an encrypted folder it gets the
+    next generation, above both `generation` (the writer's own) and the anchor's, and the
+    anchor file follows it, both under the anchor's lock. Returns the new anchor."""
+    path = Path(path)
+    if key is None:
+        atomic_write(path, encode_database(tables, None, None, name=path.name))
+        return None
+    with anchor_guard(path.parent):
+        if not anchor_path(path.parent).exists():
+            # The first sealed save: an anchor that knows of no save yet comes first, so a
+            # crash between the two writes leaves a database that is never "older".
+            write_anchor(path.parent, key, Anchor())
+        known = current_anchor(path.parent, key)
+        anchor = Anchor(max(known.generation, generation) + 1, known.audit_count, known.audit_hash)
+        atomic_write(path, encode_database(tables, key, anchor, name=path.name))
+        write_anchor(path.parent, key, anchor)
+    return anchor
+
+
 class CrashSafeStorage(Storage):
     def __init__(
         self,
@@ -72,12 +161,14 @@ class CrashSafeStorage(Storage):
         read_only: bool = False,
         initial: dict[str, Any] | None = None,
         key: FolderKey | None = None,
+        generation: int = 0,
         **_: Any,
     ) -> None:
         """`initial`: the tables the opener already read (and migrated), so the file is not
         parsed twice. `read_only` refuses every write; it keeps a copy of `initial` to fall
         back on, since the file on disk may be an older version migrated only in memory.
-        `key` seals every write (and opens what is read); without it the file stays plain."""
+        `key` seals every write (and opens what is read); without it the file stays plain.
+        `generation`: how many times the database had been saved when it was opened."""
         self.path = Path(path)
         self.key = key
         self.read_only = read_only
@@ -85,6 +176,7 @@ class CrashSafeStorage(Storage):
         self._state: dict[str, Any] | None = initial
         self._deferred = False
         self._dirty = False
+        self.generation = generation
 
     def read(self) -> dict[str, Any] | None:
         if self._state is None:
@@ -122,14 +214,15 @@ class CrashSafeStorage(Storage):
             if self.read_only:
                 raise StorageWriteError(READ_ONLY_MESSAGE)
             # Inside the try: data that is not JSON must not stay in the cache either.
-            payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
-            atomic_write(self.path, seal_with(self.key, payload))
+            anchor = write_database(self.path, data, self.key, self.generation)
         except Exception:
             # TinyDB changed the cached dict in place before calling us; the disk still holds
             # the last good state, so forget the cache and read that back next time.
             self._state = None
             raise
         self._state = data
+        if anchor is not None:
+            self.generation = anchor.generation
 
     def forget(self) -> None:
         """Drop the in-memory copy so the next read comes from disk."""

@@ -1,45 +1,81 @@
-"""Encryption at rest: one random data key per data folder, sealed files, and the key file.
+"""Encryption at rest: one random data key per data folder, and sealed files bound to what they
+are.
 
-The data key (256 bits) encrypts every file in the folder with AES-GCM. It is never stored
-as it is: the key file beside the database keeps it wrapped twice, once by a key derived from
-the worker's passphrase (scrypt, salted, its cost stored beside it) and once by a key derived
-from a recovery key shown once at set-up. Changing the passphrase re-wraps the data key only;
-no file has to be encrypted again. The key file holds no child data.
+The data key (256 bits) encrypts every file in the folder with AES-GCM. It is never stored as
+it is: the key file (see key_file) keeps it wrapped by the worker's passphrase and by the
+recovery key.
 
-A sealed file is MAGIC + version + 12-byte nonce + ciphertext (with GCM's tag). A plain file
-is recognised by its missing magic, which is what makes encrypting an old folder resumable.
+A sealed file is MAGIC + version + 12-byte nonce + ciphertext (with GCM's tag). Since version 2
+the associated data binds each sealed file to three things, so a file put in another's place
+does not open:
+
+- its **folder**: an id derived from the folder's own data key (every folder has its own key,
+  so a file from another folder never opens either way);
+- its **role**: what kind of file it is (the list below);
+- its **name**: which one of that kind (a backup's file name, a picture's child and id...).
+
+Roles (`ROLES`); a new kind of sealed file adds its role here and its path in file_roles:
+
+- ``database``: the caseload database, lasting-home.json (name: its file name)
+- ``backup``: a backup of the database in backups/ (name: the backup's file name)
+- ``kept-aside``: a damaged database kept aside by a restore (name: its file name)
+- ``media``: a drawing or photo (name: "<child id>/<media id>.<ext>")
+- ``audit``: one entry of the audit trail (name: the entry's number, from 1)
+- ``anchor``: the folder's anchor: how many times the database was saved and how long the
+  audit trail is (name: its file name)
+- ``journal``: work to finish after a crash: deletions, the first encryption (name: file name)
+- ``draft``: unsaved typing kept in drafts/ (name: the draft's file name)
+- ``key-check``: proof in the key file that it belongs to this data key (name: "key")
+- ``team``: this laptop's own team files in team/ (name: the path inside team/)
+
+Version 1 (before the binding) is read only to bring a folder made by an earlier version up to
+date (`open_legacy`); a plain file is read only where a sealed journal lists it.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
-import secrets
+import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from .safe_files import atomic_write
+from .file_roles import KEY_FILE_NAME, UNLOCK_TRIES_NAME
 
-KEY_FILE_NAME = "lasting-home.key.json"
-# How many wrong passphrases were typed and until when to wait, so restarting the app does not
-# reset the wait. Holds no one's details.
-UNLOCK_TRIES_NAME = "lasting-home.unlock-tries.json"
+__all__ = ["KEY_FILE_NAME", "UNLOCK_TRIES_NAME"]  # kept importable from here
+
 MAGIC = b"LHSEAL"
-VERSION = 1
+LEGACY_VERSION = 1
+VERSION = 2
 HEADER = MAGIC + bytes([VERSION])
 NONCE_BYTES = 12
+TAG_BYTES = 16
 KEY_BYTES = 32
 SALT_BYTES = 16
-_WRAP_CONTEXT = b"lasting-home data key"
-_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
-RECOVERY_GROUPS = 6
-RECOVERY_GROUP_LENGTH = 4
+
+ROLES = frozenset(
+    {
+        "database",
+        "backup",
+        "kept-aside",
+        "media",
+        "audit",
+        "anchor",
+        "journal",
+        "draft",
+        "key-check",
+        "team",
+    }
+)
+
+# scrypt costs read from a file (the key file, a hand-over) are never trusted beyond these:
+# twice the work and memory the app itself uses. A crafted file asking for more is refused at
+# once instead of taking minutes and gigabytes.
+MOST_SCRYPT_MEMORY = 256 * 1024 * 1024
+MOST_SCRYPT_WORK = 2**21  # n * r * p
 
 
 @dataclass(frozen=True)
@@ -58,23 +94,74 @@ class ScryptCost:
             n=self.n,
             r=self.r,
             p=self.p,
-            maxmem=256 * self.n * self.r + 64 * 1024 * 1024,
+            maxmem=128 * self.n * self.r + 64 * 1024 * 1024,
             dklen=KEY_BYTES,
         )
+
+    @classmethod
+    def from_file(cls, n: object, r: object, p: object) -> ScryptCost:
+        """Costs read from a file, checked first; ValueError when they are not ones Lasting
+        Home would ever use."""
+        values = []
+        for value in (n, r, p):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError("scrypt costs must be whole numbers")
+            values.append(value)
+        cost = cls(*values)
+        if cost.n < 2 or cost.n & (cost.n - 1) or not (1 <= cost.r <= 32 and 1 <= cost.p <= 16):
+            raise ValueError("scrypt costs out of range")
+        if 128 * cost.n * cost.r > MOST_SCRYPT_MEMORY or cost.n * cost.r * cost.p > (
+            MOST_SCRYPT_WORK
+        ):
+            raise ValueError("scrypt costs far above Lasting Home's own")
+        return cost
 
 
 DEFAULT_COST = ScryptCost()
 
 
+def normalised(passphrase: str) -> str:
+    """The form a passphrase is derived from: 'Zoë' typed as one letter or as e + two dots
+    (macOS, some keyboards) is the same passphrase."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def passphrase_forms(passphrase: str, *, legacy: bool) -> list[str]:
+    """The forms to try. A passphrase wrapped by an earlier version was used exactly as typed,
+    so for those the typed, NFC and NFD forms are each tried."""
+    if not legacy:
+        return [normalised(passphrase)]
+    forms: list[str] = []
+    for form in (passphrase, normalised(passphrase), unicodedata.normalize("NFD", passphrase)):
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
 class SealBroken(Exception):
-    """A sealed file could not be opened: it was changed, damaged, or is from another folder."""
+    """A sealed file could not be opened: it was changed, damaged, put in another file's
+    place, or is from another folder."""
 
     def __init__(self, what: str = "This file"):
+        self.what = what
         self.kind_message = (
             f"{what} has been changed or damaged since Lasting Home saved it, so it cannot be "
             "read. Nothing has been changed. A backup may still hold a good copy."
         )
         super().__init__(self.kind_message)
+
+
+class NotSealed(SealBroken):
+    """A plain file where the folder keeps only sealed ones: it was not written by Lasting
+    Home, so it is never read or sealed."""
+
+    def __init__(self, what: str = "This file"):
+        super().__init__(what)
+        self.kind_message = (
+            f"{what} is not encrypted, though this folder is: Lasting Home did not write it, so "
+            "it has not been read or changed."
+        )
+        self.args = (self.kind_message,)
 
 
 class WrongPassphrase(Exception):
@@ -92,7 +179,7 @@ class WrongPassphrase(Exception):
 class FolderLocked(Exception):
     """The folder is encrypted and no key was given."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: os.PathLike[str] | str):
         self.folder = folder
         self.kind_message = (
             f"The data in {folder} is protected by a passphrase. Please give the passphrase "
@@ -101,8 +188,32 @@ class FolderLocked(Exception):
         super().__init__(self.kind_message)
 
 
+class WeakPassphrase(ValueError):
+    def __init__(self, kind_message: str):
+        self.kind_message = kind_message
+        super().__init__(kind_message)
+
+
+MIN_PASSPHRASE = 10
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(normalised(passphrase).strip()) < MIN_PASSPHRASE:
+        raise WeakPassphrase(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters: a few words "
+            "you will remember are easier to type and harder to guess than one short word."
+        )
+
+
 def is_sealed(data: bytes) -> bool:
     return data[: len(MAGIC)] == MAGIC
+
+
+def sealed_version(data: bytes) -> int | None:
+    """1 or 2 for a sealed file (by its header), None for a plain one."""
+    if not is_sealed(data) or len(data) <= len(MAGIC):
+        return None
+    return data[len(MAGIC)]
 
 
 class FolderKey:
@@ -113,196 +224,66 @@ class FolderKey:
             raise ValueError("A data key is 32 bytes.")
         self._aead = AESGCM(data_key)
         self._data_key = data_key
+        self.folder_id = hashlib.sha256(b"lasting-home folder\0" + data_key).hexdigest()[:32]
 
-    def seal(self, data: bytes) -> bytes:
+    def seal(self, data: bytes, *, role: str, name: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
-        return HEADER + nonce + self._aead.encrypt(nonce, data, HEADER)
+        return HEADER + nonce + self._aead.encrypt(nonce, data, self._binding(role, name))
 
-    def open_sealed(self, sealed: bytes, what: str = "This file") -> bytes:
-        if not is_sealed(sealed) or len(sealed) < len(HEADER) + NONCE_BYTES + 16:
+    def open_sealed(self, sealed: bytes, *, role: str, name: str, what: str = "This file") -> bytes:
+        """The contents, if `sealed` was sealed by this folder as this role and name;
+        NotSealed for a plain file, SealBroken for anything else."""
+        if not is_sealed(sealed):
+            raise NotSealed(what)
+        if sealed_version(sealed) != VERSION:
             raise SealBroken(what)
-        if sealed[len(MAGIC)] != VERSION:
+        return self._open(sealed, self._binding(role, name), what)
+
+    def open_legacy(self, sealed: bytes, what: str = "This file") -> bytes:
+        """A file sealed by an earlier version (no binding): only for bringing a folder up to
+        date, under a sealed journal that lists it."""
+        if sealed_version(sealed) != LEGACY_VERSION:
             raise SealBroken(what)
-        start = len(HEADER)
+        return self._open(sealed, MAGIC + bytes([LEGACY_VERSION]), what)
+
+    def mac(self, purpose: str, data: bytes) -> bytes:
+        """A keyed hash of `data` for one purpose (used where a file is checked, not hidden)."""
+        import hmac
+
+        return hmac.new(self._subkey(purpose), data, hashlib.sha256).digest()
+
+    def _subkey(self, purpose: str) -> bytes:
+        return hashlib.sha256(b"lasting-home subkey\0" + purpose.encode() + self._data_key).digest()
+
+    def _binding(self, role: str, name: str) -> bytes:
+        if role not in ROLES:
+            raise ValueError(f"Not a role of a sealed file: {role!r}")
+        bound = json.dumps([self.folder_id, role, name], ensure_ascii=False)
+        return HEADER + bound.encode("utf-8")
+
+    def _open(self, sealed: bytes, associated: bytes, what: str) -> bytes:
+        start = len(MAGIC) + 1
+        if len(sealed) < start + NONCE_BYTES + TAG_BYTES:
+            raise SealBroken(what)
         nonce = sealed[start : start + NONCE_BYTES]
         try:
-            return self._aead.decrypt(nonce, sealed[start + NONCE_BYTES :], HEADER)
+            return self._aead.decrypt(nonce, sealed[start + NONCE_BYTES :], associated)
         except InvalidTag:
             raise SealBroken(what) from None
 
-    def open_any(self, data: bytes, what: str = "This file") -> bytes:
-        """Sealed files opened; a plain one (not yet encrypted, an older folder) as it is."""
-        return self.open_sealed(data, what) if is_sealed(data) else data
+
+def seal_with(key: FolderKey | None, data: bytes, *, role: str, name: str) -> bytes:
+    """Sealed in an encrypted folder; as it is in a plain one (a folder from before)."""
+    return key.seal(data, role=role, name=name) if key is not None else data
 
 
-def seal_with(key: FolderKey | None, data: bytes) -> bytes:
-    return key.seal(data) if key is not None else data
-
-
-def open_with(key: FolderKey | None, data: bytes, what: str = "This file") -> bytes:
-    """What a file holds: plain files pass through; sealed ones need the key."""
-    if not is_sealed(data):
-        return data
+def open_with(
+    key: FolderKey | None, data: bytes, *, role: str, name: str, what: str = "This file"
+) -> bytes:
+    """What a file holds. In an encrypted folder only a file sealed as this role and name
+    opens (a plain one is NotSealed); in a plain folder a sealed file cannot be read."""
     if key is None:
-        raise SealBroken(what)
-    return key.open_sealed(data, what)
-
-
-# -- the recovery key ---------------------------------------------------------------------------
-
-
-def new_recovery_key() -> str:
-    """24 letters and digits in groups of four (about 120 bits): 'K7QM-3XHP-...'."""
-    letters = "".join(
-        secrets.choice(_RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)
-    )
-    return "-".join(
-        letters[i : i + RECOVERY_GROUP_LENGTH]
-        for i in range(0, len(letters), RECOVERY_GROUP_LENGTH)
-    )
-
-
-def normalise_recovery_key(text: str) -> str:
-    """Spaces, dashes and lower case forgiven."""
-    cleaned = "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
-    return "-".join(
-        cleaned[i : i + RECOVERY_GROUP_LENGTH]
-        for i in range(0, len(cleaned), RECOVERY_GROUP_LENGTH)
-    )
-
-
-def _recovery_kek(recovery_key: str, salt: bytes) -> bytes:
-    # The recovery key is random and long, so a fast derivation is enough; a passphrase is not.
-    letters = normalise_recovery_key(recovery_key).replace("-", "")
-    return hashlib.pbkdf2_hmac("sha256", letters.encode("ascii"), salt, 1, dklen=KEY_BYTES)
-
-
-# -- the key file -------------------------------------------------------------------------------
-
-
-def key_file(folder: Path) -> Path:
-    return Path(folder) / KEY_FILE_NAME
-
-
-def is_encrypted_folder(folder: Path) -> bool:
-    return key_file(folder).is_file()
-
-
-@dataclass(frozen=True)
-class NewFolderKey:
-    key: FolderKey
-    recovery_key: str
-
-
-def set_up_folder_key(
-    folder: Path, passphrase: str, cost: ScryptCost = DEFAULT_COST
-) -> NewFolderKey:
-    """A fresh data key for a folder, wrapped by the passphrase and by a new recovery key,
-    written to the key file. Raises FileExistsError if the folder already has one."""
-    check_new_passphrase(passphrase)
-    path = key_file(folder)
-    if path.exists():
-        raise FileExistsError(path)
-    data_key = os.urandom(KEY_BYTES)
-    recovery = new_recovery_key()
-    recovery_salt = os.urandom(SALT_BYTES)
-    document = {
-        "format": 1,
-        "about": "Lasting Home: the data key, wrapped. It holds no one's details.",
-        "passphrase": _wrapped_by_passphrase(data_key, passphrase, cost),
-        "recovery": {
-            "kdf": "pbkdf2-sha256",
-            "salt": _b64(recovery_salt),
-            "wrapped": _b64(_wrap(_recovery_kek(recovery, recovery_salt), data_key)),
-        },
-    }
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    atomic_write(path, json.dumps(document, indent=1).encode("utf-8"))
-    return NewFolderKey(FolderKey(data_key), recovery)
-
-
-def unlock_folder(folder: Path, passphrase: str) -> FolderKey:
-    """The folder's key from its passphrase; WrongPassphrase if it does not fit."""
-    entry = _read_key_file(folder)["passphrase"]
-    cost = ScryptCost(int(entry["n"]), int(entry["r"]), int(entry["p"]))
-    kek = cost.derive(passphrase, _unb64(entry["salt"]))
-    return FolderKey(_unwrap(kek, _unb64(entry["wrapped"])))
-
-
-def unlock_with_recovery_key(folder: Path, recovery_key: str) -> FolderKey:
-    entry = _read_key_file(folder)["recovery"]
-    kek = _recovery_kek(recovery_key, _unb64(entry["salt"]))
-    return FolderKey(_unwrap(kek, _unb64(entry["wrapped"])))
-
-
-def change_passphrase(
-    folder: Path, key: FolderKey, new_passphrase: str, cost: ScryptCost = DEFAULT_COST
-) -> None:
-    """Re-wrap the data key under a new passphrase; the recovery key and every file stay."""
-    check_new_passphrase(new_passphrase)
-    document = _read_key_file(folder)
-    document["passphrase"] = _wrapped_by_passphrase(key._data_key, new_passphrase, cost)
-    atomic_write(key_file(folder), json.dumps(document, indent=1).encode("utf-8"))
-
-
-MIN_PASSPHRASE = 10
-
-
-class WeakPassphrase(ValueError):
-    def __init__(self, kind_message: str):
-        self.kind_message = kind_message
-        super().__init__(kind_message)
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise WeakPassphrase(
-            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters: a few words "
-            "you will remember are easier to type and harder to guess than one short word."
-        )
-
-
-def _wrapped_by_passphrase(data_key: bytes, passphrase: str, cost: ScryptCost) -> dict[str, Any]:
-    salt = os.urandom(SALT_BYTES)
-    kek = cost.derive(passphrase, salt)
-    return {
-        "kdf": "scrypt",
-        "salt": _b64(salt),
-        "n": cost.n,
-        "r": cost.r,
-        "p": cost.p,
-        "wrapped": _b64(_wrap(kek, data_key)),
-    }
-
-
-def _read_key_file(folder: Path) -> dict[str, Any]:
-    path = key_file(folder)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        document["passphrase"]["wrapped"]  # noqa: B018 (checks the shape)
-        document["recovery"]["wrapped"]  # noqa: B018
-    except FileNotFoundError:
-        raise
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise SealBroken(f"The key file {path}") from error
-    return document
-
-
-def _wrap(kek: bytes, data_key: bytes) -> bytes:
-    nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(kek).encrypt(nonce, data_key, _WRAP_CONTEXT)
-
-
-def _unwrap(kek: bytes, wrapped: bytes) -> bytes:
-    try:
-        return AESGCM(kek).decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _WRAP_CONTEXT)
-    except InvalidTag:
-        raise WrongPassphrase() from None
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+        if is_sealed(data):
+            raise SealBroken(what)
+        return data
+    return key.open_sealed(data, role=role, name=name, what=what)

@@ -2,8 +2,10 @@
 stops so that a crash, a flat battery or a forced shut-down never loses it.
 
 One small sealed file per child and part (drafts/<child id>/<part>.draft), written whole and
-replaced atomically. Drafts stay on this laptop: they are never handed over or shared with the
-team, and deleting a child's record deletes them too.
+replaced atomically, sealed as a draft of that child and part (role "draft", name
+"<child id>/<part>.draft"), so a draft moved to another child or part does not open. Drafts
+stay on this laptop: they are never handed over or shared with the team, and deleting a
+child's record deletes them too.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from .crypto import FolderKey, SealBroken, open_with, seal_with
+from .file_roles import DRAFTS_FOLDER
 from .safe_files import atomic_write
 
-DRAFTS_FOLDER = "drafts"
+__all__ = ["DRAFTS_FOLDER", "NEW_CHILD", "Draft", "Drafts"]
+
 NEW_CHILD = "new-child"  # a child being added has no id yet
 _CHILD = re.compile(r"^([a-z0-9]{6,40}|new-child)$")
 _PART = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -65,14 +69,16 @@ class Drafts:
             "written": draft.written,
         }
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        atomic_write(path, seal_with(self.key, data))
+        atomic_write(path, seal_with(self.key, data, role="draft", name=_name(path)))
 
     def get(self, child_id: str, part: str) -> Draft | None:
         """The draft, or None if there is none. A draft that cannot be read (damaged, or from
         another folder) is set aside rather than offered or silently deleted."""
         path = self.path(child_id, part)
         try:
-            raw = open_with(self.key, path.read_bytes(), "A draft")
+            raw = open_with(
+                self.key, path.read_bytes(), role="draft", name=_name(path), what="A draft"
+            )
             payload = json.loads(raw.decode("utf-8"))
             return Draft(
                 child_id,
@@ -103,3 +109,7 @@ class Drafts:
         """Every draft of one child (their record is being deleted)."""
         if _CHILD.match(child_id):
             shutil.rmtree(self.folder / child_id, ignore_errors=True)
+
+
+def _name(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"

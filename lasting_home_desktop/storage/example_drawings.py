@@ -54,7 +54,19 @@ def house_drawing_png(rng: random.Random, people: int = 3) -> bytes:
         )
     pen.ellipse((1490 - 100, ground - 330, 1490 + 100, ground - 110), fill="#3aa76d")
     pen.rectangle((1472, ground - 120, 1508, ground + 20), fill="#8d4b2a")
-    # Stick people holding hands on the grass.
+    _people(pen, ground, people)
+    # A heart in the sky.
+    hx, hy = rng.randint(180, 300), rng.randint(160, 260)
+    pen.ellipse((hx - 60, hy - 40, hx, hy + 20), fill="#ff6f91")
+    pen.ellipse((hx, hy - 40, hx + 60, hy + 20), fill="#ff6f91")
+    pen.polygon(((hx - 58, hy), (hx + 58, hy), (hx, hy + 80)), fill="#ff6f91")
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=6)
+    return out.getvalue()
+
+
+def _people(pen, ground: int, people: int) -> None:  # type: ignore[no-untyped-def]
+    """Stick people holding hands on the grass, the last one smaller."""
     for index in range(people):
         x = 1040 + index * 115 - (people - 3) * 40
         y = ground + 40
@@ -71,14 +83,6 @@ def house_drawing_png(rng: random.Random, people: int = 3) -> bytes:
         pen.line((x - 60, body_top + 50, x + 60, body_top + 50), fill=colour, width=12)
         pen.line((x, y - 60, x - 40, y + 40), fill="#3a2a1a", width=12)
         pen.line((x, y - 60, x + 40, y + 40), fill="#3a2a1a", width=12)
-    # A heart in the sky.
-    hx, hy = rng.randint(180, 300), rng.randint(160, 260)
-    pen.ellipse((hx - 60, hy - 40, hx, hy + 20), fill="#ff6f91")
-    pen.ellipse((hx, hy - 40, hx + 60, hy + 20), fill="#ff6f91")
-    pen.polygon(((hx - 58, hy), (hx + 58, hy), (hx, hy + 80)), fill="#ff6f91")
-    out = io.BytesIO()
-    image.save(out, "PNG", compress_level=6)
-    return out.getvalue()
 
 
 def _ray(angle: int) -> tuple[float, float]:

@@ -3,6 +3,12 @@
 The archive is a zip (the record, every section, every picture and drawing) encrypted with
 AES-GCM under a key derived from the hand-over password by scrypt. It never touches the disk
 unencrypted. The password travels separately (by phone, never in the same email).
+
+A received file comes from outside, so nothing in it is trusted: the key-derivation costs it
+asks for are capped before any work is done, every unpacked size is capped while unpacking
+(whatever the zip says), ids and section names must look like Lasting Home's own, and every
+picture goes through the same cleaning as an imported photo (no EXIF, GPS or comments). Any
+failure is one kind sentence, and nothing is added.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -21,14 +28,35 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ..domain.child import ChildRecord, RecordProblem
 from .caseload import CaseloadStore, ChildNotFound
-from .crypto import DEFAULT_COST, NONCE_BYTES, SALT_BYTES, ScryptCost
+from .crypto import (
+    DEFAULT_COST,
+    NONCE_BYTES,
+    SALT_BYTES,
+    ScryptCost,
+    SealBroken,
+    normalised,
+    passphrase_forms,
+)
+from .media import is_valid_id
+from .photo_import import SIZE_LIMIT_BYTES, PhotoProblem, import_photo, photo_extension
 from .safe_files import atomic_write
 
 HANDOVER_MAGIC = b"LHHAND"
-HANDOVER_VERSION = 1
+HANDOVER_VERSION = 2  # 2: the password is used in its NFC form (1: exactly as typed)
 HANDOVER_SUFFIX = ".lasting-home"
 MIN_PASSWORD = 10
-_MOST_BYTES = 2 * 1024**3  # a zip bomb must not fill the disk
+# Caps on what a hand-over may unpack to, whatever its zip headers claim.
+_MOST_RECORD_BYTES = 16 * 1024 * 1024
+_MOST_PICTURE_BYTES = SIZE_LIMIT_BYTES
+_MOST_TOTAL_BYTES = 512 * 1024 * 1024
+_MOST_FILES = 2000
+_MOST_SECTIONS = 200
+_SECTION_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_PICTURES = {"jpg": "jpg", "jpeg": "jpg", "png": "png"}
+NOTHING_ADDED = (
+    "This hand-over file opened, but what is inside is not a child's record Lasting Home can "
+    "read. Nothing has been added."
+)
 
 
 class HandoverProblem(Exception):
@@ -77,7 +105,7 @@ def handover_bytes(
                 media_id, ext = path.stem, path.suffix[1:]
                 try:
                     data = store.media.read(child_id, media_id, ext)
-                except ValueError:
+                except (ValueError, SealBroken):  # not one of ours, or damaged: left out
                     continue  # not one of ours
                 archive.writestr(f"media/{media_id}.{ext}", data)
                 media_ids.append({"id": media_id, "ext": ext})
@@ -107,29 +135,93 @@ def write_handover(
 
 
 def read_handover(data: bytes, password: str) -> HandedOverRecord:
+    """The record inside, checked and cleaned; HandoverProblem (kindly) for anything else."""
     plain = _decrypt(data, password)
     try:
         with zipfile.ZipFile(io.BytesIO(plain)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > _MOST_BYTES:
-                raise HandoverProblem("This hand-over file is too large to be a child's record.")
-            manifest = json.loads(archive.read("record.json").decode("utf-8"))
+            unpacked = _Unpacker(archive)
+            manifest = json.loads(unpacked.read("record.json", _MOST_RECORD_BYTES))
+            record, sections, listed = _checked_manifest(manifest)
             media = {
-                (str(item["id"]), str(item["ext"])): archive.read(
-                    f"media/{item['id']}.{item['ext']}"
+                (media_id, ext): _clean_picture(
+                    unpacked.read(f"media/{media_id}.{ext}", _MOST_PICTURE_BYTES), ext
                 )
-                for item in manifest.get("media", [])
+                for media_id, ext in listed
             }
-        record = dict(manifest["record"])
-        ChildRecord.from_dict(record)
-        sections = {str(k): dict(v) for k, v in dict(manifest.get("sections", {})).items()}
     except HandoverProblem:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError):
-        raise HandoverProblem(
-            "This hand-over file opened, but what is inside is not a child's record Lasting "
-            "Home can read. Nothing has been added."
-        ) from None
+    except MemoryError:
+        raise HandoverProblem(_TOO_LARGE) from None
+    except Exception:  # a crafted zip can raise almost anything; each means "not a record"
+        raise HandoverProblem(NOTHING_ADDED) from None
     return HandedOverRecord(record, sections, media)
+
+
+_TOO_LARGE = "This hand-over file is too large to be a child's record. Nothing has been added."
+
+
+class _Unpacker:
+    """Reads members of the archive, never more than each cap (or the total) allows, counting
+    what was really unpacked rather than what the zip claims."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        if len(archive.infolist()) > _MOST_FILES:
+            raise HandoverProblem(_TOO_LARGE)
+        self.archive = archive
+        self.total = 0
+
+    def read(self, name: str, most: int) -> bytes:
+        with self.archive.open(name) as member:
+            data = member.read(min(most, _MOST_TOTAL_BYTES - self.total) + 1)
+        if len(data) > most or self.total + len(data) > _MOST_TOTAL_BYTES:
+            raise HandoverProblem(_TOO_LARGE)
+        self.total += len(data)
+        return data
+
+
+def _checked_manifest(
+    manifest: Any,
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[tuple[str, str]]]:
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("record"), dict):
+        raise ValueError("no record")
+    record = dict(manifest["record"])
+    if not is_valid_id(record.get("id")):
+        raise HandoverProblem(
+            "This hand-over file holds a record whose id Lasting Home would never make, so it "
+            "was not added. Nothing has been added."
+        )
+    ChildRecord.from_dict(record)
+    sections_in = manifest.get("sections", {})
+    if not isinstance(sections_in, dict) or len(sections_in) > _MOST_SECTIONS:
+        raise ValueError("sections")
+    sections = {}
+    for name, value in sections_in.items():
+        if not isinstance(name, str) or not _SECTION_NAME.match(name):
+            raise ValueError("section name")
+        if not isinstance(value, dict):
+            raise ValueError("section")
+        sections[name] = dict(value)
+    listed = []
+    for item in manifest.get("media", []):
+        media_id, ext = str(item["id"]), str(item["ext"])
+        if not is_valid_id(media_id) or ext not in _PICTURES:
+            raise ValueError("media")
+        listed.append((media_id, ext))
+    return record, sections, listed
+
+
+def _clean_picture(data: bytes, ext: str) -> bytes:
+    """The same cleaning as an imported photo: rebuilt from its pixels, nothing else kept."""
+    try:
+        clean = import_photo(data)
+    except PhotoProblem as problem:
+        raise HandoverProblem(
+            f"A picture in this hand-over file could not be used: {problem.kind_message} "
+            "Nothing has been added."
+        ) from None
+    if photo_extension(clean) != _PICTURES[ext]:
+        raise HandoverProblem(NOTHING_ADDED)
+    return clean
 
 
 def receive_handover(store: CaseloadStore, data: bytes, password: str) -> ChildRecord:
@@ -177,7 +269,7 @@ def _encrypt(plain: bytes, password: str, cost: ScryptCost) -> bytes:
     salt = os.urandom(SALT_BYTES)
     header = _HEADER.pack(HANDOVER_MAGIC, HANDOVER_VERSION, salt, cost.n, cost.r, cost.p)
     nonce = os.urandom(NONCE_BYTES)
-    key = cost.derive(password, salt)
+    key = cost.derive(normalised(password), salt)
     return header + nonce + AESGCM(key).encrypt(nonce, plain, header)
 
 
@@ -189,16 +281,26 @@ def _decrypt(data: bytes, password: str) -> bytes:
         )
     header = data[: _HEADER.size]
     _, version, salt, n, r, p = _HEADER.unpack(header)
-    if version != HANDOVER_VERSION or not (2 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16):
+    if version not in (1, HANDOVER_VERSION):
         raise HandoverProblem(
             "This hand-over file was made by a newer Lasting Home. Please update this copy."
         )
-    key = ScryptCost(n, r, p).derive(password, salt)
-    nonce = data[_HEADER.size : _HEADER.size + NONCE_BYTES]
     try:
-        return AESGCM(key).decrypt(nonce, data[_HEADER.size + NONCE_BYTES :], header)
-    except InvalidTag:
+        cost = ScryptCost.from_file(n, r, p)
+    except ValueError:
+        # Checked before any work: a crafted file must not take minutes and gigabytes.
         raise HandoverProblem(
-            "That password does not open this hand-over file, or the file was damaged on its "
-            "way. Nothing has been added. Please check the password with the worker who sent it."
+            "This hand-over file asks for far more work to open than Lasting Home ever uses, so "
+            "it was not opened. Nothing has been added. Please ask the sender to make it again."
         ) from None
+    nonce = data[_HEADER.size : _HEADER.size + NONCE_BYTES]
+    for form in passphrase_forms(password, legacy=version == 1):
+        key = cost.derive(form, salt)
+        try:
+            return AESGCM(key).decrypt(nonce, data[_HEADER.size + NONCE_BYTES :], header)
+        except InvalidTag:
+            continue
+    raise HandoverProblem(
+        "That password does not open this hand-over file, or the file was damaged on its "
+        "way. Nothing has been added. Please check the password with the worker who sent it."
+    )

@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from .file_roles import LAST_WORKER_NAME
 from .safe_files import atomic_write
 
-LAST_WORKER_NAME = "lasting-home.last-worker.txt"
+__all__ = ["LAST_WORKER_NAME", "last_worker", "remember_worker"]
 _LONGEST = 200
 
 

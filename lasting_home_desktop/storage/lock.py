@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 from typing import IO
 
-LOCK_NAME = "lasting-home.lock"
+from .file_roles import LOCK_NAME
+from .safe_files import StorageWriteError, cannot_write_message
+
+__all__ = ["LOCK_NAME", "DataFolderLock", "FolderInUse"]
 
 
 def _computer_name() -> str:
@@ -37,8 +40,15 @@ class DataFolderLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held while locked)
+        """FolderInUse if another process holds it; StorageWriteError (with the kind message)
+        if the folder cannot be written at all."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held while locked)
+        except OSError as error:
+            raise StorageWriteError(
+                cannot_write_message(self.path.parent, "Lasting Home cannot work in it"), error
+            ) from error
         try:
             _lock(handle)
         except OSError:

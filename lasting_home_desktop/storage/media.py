@@ -7,16 +7,19 @@ from pathlib import Path
 
 from ..domain.ids import new_id
 from .crypto import FolderKey, SealBroken, open_with, seal_with
+from .file_roles import MEDIA_FOLDER, media_name
 from .safe_files import atomic_write
 
-MEDIA_FOLDER = "media"
+__all__ = ["MEDIA_FOLDER", "MediaStore", "is_valid_id"]
+
 _ID = re.compile(r"^[a-z0-9]{6,40}$")
 _EXT = re.compile(r"^[a-z0-9]{1,5}$")
 
 
 class MediaStore:
     """media/<child id>/<media id>.<ext>. Ids are checked so no path can escape the folder.
-    With a key every file is sealed on disk: read it through `read`, never by its path."""
+    With a key every file is sealed on disk, bound to its child, id and type, so a file moved
+    to another child or name does not open: read it through `read`, never by its path."""
 
     def __init__(self, folder: Path, key: FolderKey | None = None):
         self.folder = Path(folder)
@@ -31,7 +34,7 @@ class MediaStore:
         media_id = media_id or new_id(16)
         path = self.path(child_id, media_id, ext)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, seal_with(self.key, data))
+        atomic_write(path, seal_with(self.key, data, role="media", name=self._name(path)))
         return media_id
 
     def path(self, child_id: str, media_id: str, ext: str) -> Path:
@@ -40,8 +43,16 @@ class MediaStore:
         return self.child_folder(child_id) / f"{media_id}.{ext}"
 
     def read(self, child_id: str, media_id: str, ext: str) -> bytes:
-        """The file's contents, opened if sealed (SealBroken if it was tampered with)."""
-        return open_with(self.key, self.path(child_id, media_id, ext).read_bytes(), "A picture")
+        """The file's contents, opened if sealed (SealBroken if it was tampered with or moved,
+        NotSealed if a plain file was put into an encrypted folder)."""
+        path = self.path(child_id, media_id, ext)
+        return open_with(
+            self.key, path.read_bytes(), role="media", name=self._name(path), what="A picture"
+        )
+
+    @staticmethod
+    def _name(path: Path) -> str:
+        return media_name(path.parent.name, path.name)
 
     def read_or_none(self, child_id: str, media_id: str, ext: str) -> bytes | None:
         """The contents, or None when the file is missing, damaged or the id is not valid."""
@@ -62,6 +73,12 @@ class MediaStore:
             return []
         pattern = f"*.{ext}" if ext else "*.*"
         return sorted(p.stem for p in folder.glob(pattern) if _ID.match(p.stem))
+
+
+def is_valid_id(value: object) -> bool:
+    """An id Lasting Home would make: lower-case letters and digits only, so it is always a
+    safe file name."""
+    return isinstance(value, str) and bool(_ID.match(value))
 
 
 def _check(value: str, pattern: re.Pattern[str], what: str) -> None:

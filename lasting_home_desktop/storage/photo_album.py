@@ -14,15 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain.ids import new_id
 from .caseload import CaseloadStore
-from .photo_import import (
-    SIZE_LIMIT_BYTES,
-    TOO_BIG_FILE,
-    PhotoProblem,
-    import_photo,
-    photo_extension,
-)
+from .photo_import import PhotoProblem, keep_photo, read_photo_file
 
 SECTION = "photo_album"
 NAME_LIMIT = 60
@@ -31,7 +24,6 @@ FULL = (
     "This album already has {limit} photos. Please take one out before adding another, so the "
     "child can still find their favourites."
 )
-UNREADABLE = "That file couldn't be opened. Please check it is still there and try again."
 
 
 @dataclass(frozen=True)
@@ -83,22 +75,14 @@ class PhotoAlbum:
         """Clean and keep a photo; PhotoProblem (with a kind message) when it cannot be."""
         if len(self._entries(child_id)) >= ALBUM_LIMIT:
             raise PhotoProblem(FULL.format(limit=ALBUM_LIMIT))
-        clean = import_photo(data)
-        ext = photo_extension(clean)
-        media_id = self.store.media.put(child_id, clean, ext, new_id(16))
+        media_id, ext = keep_photo(self.store.media, child_id, data)
         photo = AlbumPhoto(media_id, ext, _name(name), self.today.isoformat())
         self._save(child_id, [photo, *self._entries(child_id)])
         return photo
 
     def add_file(self, child_id: str, path: Path) -> AlbumPhoto:
         """Add a photo from a file the worker chose; its name becomes the photo's name."""
-        try:
-            if path.stat().st_size > SIZE_LIMIT_BYTES:
-                raise PhotoProblem(TOO_BIG_FILE)
-            data = path.read_bytes()
-        except OSError:
-            raise PhotoProblem(UNREADABLE) from None
-        return self.add(child_id, data, path.stem.replace("_", " "))
+        return self.add(child_id, read_photo_file(path), path.stem.replace("_", " "))
 
     def rename(self, child_id: str, media_id: str, name: str) -> None:
         entries = [

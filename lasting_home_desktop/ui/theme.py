@@ -44,6 +44,8 @@ def apply_worker_theme(app: QApplication) -> None:
 
 WORKER_STYLE = """
 QMainWindow, QDialog { background: #f7f7f5; }
+QLineEdit[problem="true"], QComboBox[problem="true"], QPlainTextEdit[problem="true"] {
+    border: 2px solid #b3261e; background: #fff5f3; }
 QLabel#Headline { font-size: 16pt; font-weight: bold; color: #1f3b4d; }
 QLabel#Subtle { color: #5b6770; }
 QLabel#Flag { background: #fde8e4; color: #8a1c0c; border: 1px solid #e9a89b;

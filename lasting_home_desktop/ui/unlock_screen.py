@@ -23,7 +23,6 @@ from ..storage.crypto import (
     SealBroken,
     WeakPassphrase,
     WrongPassphrase,
-    change_passphrase,
 )
 from ..storage.folder_sealing import (
     first_passphrase,
@@ -31,8 +30,9 @@ from ..storage.folder_sealing import (
     unlock,
     unlock_by_recovery_key,
 )
+from ..storage.key_file import change_passphrase
 from ..storage.last_worker import last_worker, remember_worker
-from ..storage.unlock_tries import UnlockTries
+from ..storage.unlock_tries import TAMPERED, UnlockTries
 from .unlock_pages import STYLE, NewPassphrasePage, RecoveryKeyPage, SetUpPage, UnlockPage
 
 
@@ -292,8 +292,9 @@ class UnlockScreen(QWidget):
         self.unlock_button.setEnabled(not waiting)
         self.passphrase.setEnabled(not waiting)
         if waiting:
+            why = f"{TAMPERED} " if self.tries.tampered else ""
             self.countdown.setText(
-                f"To keep the data safe, please wait {left // 60}:{left % 60:02d} before "
+                f"{why}To keep the data safe, please wait {left // 60}:{left % 60:02d} before "
                 "trying again."
             )
         else:

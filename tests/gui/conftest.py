@@ -1,4 +1,5 @@
-"""Fixtures shared by the together-mode tests: one child's caseload and their window."""
+"""Fixtures shared by the GUI tests: one child's caseload and their together-mode window, a
+guard against real modal dialogs, and every window taken down after each test."""
 
 from __future__ import annotations
 
@@ -30,3 +31,16 @@ def no_real_clash_dialog(monkeypatch):
         raise AssertionError("A real clash dialog was opened in a test; pass a recorded chooser.")
 
     monkeypatch.setattr(ClashDialog, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
+def close_every_window(qapp):
+    """No window outlives its test: each is hidden (never closed: a close may ask questions
+    or need the PIN) and deleted, so the next test starts with none."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in qapp.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

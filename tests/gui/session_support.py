@@ -44,5 +44,3 @@ def _session(qtbot, folder: Path, today: dt.date, clock: FakeClock, messages=Non
     session.show_unlock()
     qtbot.addWidget(session.unlock_screen)
     return session, holder, messages
-
-

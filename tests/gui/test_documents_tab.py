@@ -6,7 +6,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
@@ -14,17 +13,10 @@ from documents_support import add_child, pdf_text  # noqa: E402
 
 from lasting_home_desktop.domain.journey import Decision  # noqa: E402
 from lasting_home_desktop.storage.card_message import CardMessages  # noqa: E402
-from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
 from lasting_home_desktop.ui.messages import RecordedMessages  # noqa: E402
 from lasting_home_desktop.ui.worker.batch_dialog import BatchDialog  # noqa: E402
 from lasting_home_desktop.ui.worker.documents_section import DocumentsSection  # noqa: E402
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext  # noqa: E402
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
 
 
 def tab(qtbot, store, today, child, **dialogs):
@@ -230,3 +222,15 @@ def _to_file(printer: QPrinter, path: Path) -> bool:
     printer.setOutputFileName(str(path))
     printer.setResolution(72)  # enough to show the pages were sent; 1,200 dpi takes seconds
     return True
+
+
+def test_before_the_decision_the_tab_says_what_is_missing(qtbot, store, today):
+    """No decision yet: the tab says why there is no card, and the book can still be made."""
+    child = add_child(store, today, decision=None)
+    section, messages = tab(qtbot, store, today, child)
+    assert section.outcome_note.isVisibleTo(section)
+    assert "Head of Service's decision is not recorded yet" in section.outcome_note.text()
+    choose(section, "card")
+    assert section.preview() == 0 and "not recorded yet" in messages.told[-1][1]
+    choose(section, "book")
+    assert section.preview() > 0

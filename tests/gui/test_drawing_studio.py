@@ -7,7 +7,6 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from lasting_home_desktop.domain.child import ChildRecord
-from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.drawings import DrawingLibrary
 from lasting_home_desktop.ui.drawing.bin_section import DrawingBinSection
 from lasting_home_desktop.ui.drawing.picture_ops import PICTURE_FORMAT
@@ -15,12 +14,6 @@ from lasting_home_desktop.ui.drawing.studio import DrawingStudio
 from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.theme import CHILD_LOOK, YOUNG_PERSON_LOOK
 from lasting_home_desktop.ui.worker.sections import CHILD_SECTIONS, ChildSectionContext
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from lasting_home_desktop.domain.partner_contributions import (
     PartnerContributions,
 )
 from lasting_home_desktop.storage.adults import AdultRecords
-from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.status_facts import statuses_now
 from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.worker.main_window import WorkerWindow
@@ -28,13 +27,6 @@ from lasting_home_desktop.ui.worker.pdf_output import PdfOutput
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext
 
 DECEMBER, JANUARY = dt.date(2026, 12, 10), dt.date(2027, 1, 14)
-
-
-@pytest.fixture
-def store(data_dir):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
 
 
 def _book(store, today, first, last, panel, slot, ways, minutes=True, letter=False, partner=False):

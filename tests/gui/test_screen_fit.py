@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 from lasting_home_desktop.domain.child import ChildRecord, PeopleAroundChild
 from lasting_home_desktop.domain.tracker import column_index
 from lasting_home_desktop.storage.adults import AdultRecords
-from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.example_caseload import add_example_children
 from lasting_home_desktop.ui.messages import LongMessage, RecordedMessages, UserMessages
 from lasting_home_desktop.ui.screen_fit import fit_main_window
@@ -29,13 +28,6 @@ WRONG_PASSWORD = (
     "That password does not open this hand-over file. Check with the person who made it "
     "(passwords are case-sensitive, and a space at the end counts), then try again."
 )
-
-
-@pytest.fixture
-def store(data_dir):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -4,6 +4,7 @@ is lost: the faults found by working a Team Manager's afternoon, each as it was 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from trust_support import PASSPHRASE, TEST_COST
@@ -25,18 +26,6 @@ from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.worker.main_window import WorkerWindow
 
 SENT = dt.date(2026, 11, 6)
-
-
-@pytest.fixture
-def store(data_dir):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def messages():
-    return RecordedMessages()
 
 
 @pytest.fixture
@@ -247,7 +236,9 @@ def test_typing_survives_a_crash_as_a_draft(qtbot, data_dir, today, tmp_path):
         child = add(store, today, matching_meeting=today - dt.timedelta(days=3))
     script = tmp_path / "worker.py"
     script.write_text(CRASHING_WORKER)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # This copy of the code, wherever the script file is.
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": root}
     worker = subprocess.Popen(
         [sys.executable, str(script), str(data_dir), child.id, PASSPHRASE],
         stdout=subprocess.PIPE,
@@ -270,3 +261,45 @@ def test_typing_survives_a_crash_as_a_draft(qtbot, data_dir, today, tmp_path):
         assert form.concerns.toPlainText() == "Typed just before the power went off"
         assert "when Lasting Home closed" in messages.asked[-1][0]
         assert form.has_unsaved_changes()
+
+
+def test_photos_added_at_once_then_captioned_save_without_a_clash(
+    qtbot, store, today, messages, clashes, tmp_path
+):
+    """Photos are kept the moment they are added; captions typed after are saved with no
+    question, since nothing else changed the celebration meanwhile."""
+    from PIL import Image
+
+    from lasting_home_desktop.domain.celebration import Celebration
+
+    photo = tmp_path / "strike.jpg"
+    Image.new("RGB", (40, 30), (200, 80, 40)).save(photo)
+    child = add(store, today)
+    window = window_on(qtbot, store, today, messages, clashes, child)
+    celebration = window.child_page.section("Celebration")
+    celebration.choose_photos = lambda _parent: [str(photo)]
+    celebration.add_chosen_photos()
+    celebration.gallery.item(0).setText("Ola's first strike!")
+    assert celebration.save(), messages.told
+    assert clashes.shown == []
+    [saved] = AdultRecords(store).load(Celebration, child.id).photos
+    assert saved.caption == "Ola's first strike!"
+
+
+def test_a_half_added_child_is_kept_as_a_draft(qtbot, store, today, messages, clashes):
+    """Cancelling 'Add a child' with a name typed asks; keeping a draft brings it back next
+    time the form opens."""
+    window = WorkerWindow(store, today, messages, clashes=clashes)
+    qtbot.addWidget(window)
+    form = window._child_form(None)
+    form.first_name.setText("Łucja")
+    form.last_name.setText("Wiśniewska-Khan")
+    messages.choice = 2  # Stay
+    form.reject()
+    assert form.result() == 0 and form.first_name.text() == "Łucja"
+    messages.choice = 1  # Close, keeping it as a draft
+    form.reject()
+    again = window._child_form(None)
+    assert again.first_name.text() == "Łucja"
+    assert again.last_name.text() == "Wiśniewska-Khan"
+    assert "adding a child" in messages.asked[-1][0]

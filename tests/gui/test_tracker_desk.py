@@ -14,7 +14,6 @@ from lasting_home_desktop.domain.child import ChildRecord, HomeType, PeopleAroun
 from lasting_home_desktop.domain.child_voice import ChildVoice
 from lasting_home_desktop.domain.journey import Decision, DecisionRoute, JourneyDates
 from lasting_home_desktop.domain.tracker import column_index
-from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.child_voice import ChildVoiceRecords
 from lasting_home_desktop.storage.example_caseload import add_example_children
 from lasting_home_desktop.ui.messages import RecordedMessages
@@ -23,13 +22,6 @@ from lasting_home_desktop.ui.worker.pdf_output import PdfOutput
 from lasting_home_desktop.ui.worker.window_menus import ACTIONS
 
 ATTENTION = column_index("Needs attention")
-
-
-@pytest.fixture
-def store(data_dir):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
 
 
 def _child(first, last, sw, tm, route=DecisionRoute.COMMITMENT_VISIT, home=HomeType.FOSTER, **d):

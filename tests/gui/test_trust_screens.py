@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from session_support import FakeClock, _session, _unlock_later
 from together_support import force_close, together, visible_widgets, widget_texts
 from trust_support import PASSPHRASE, TEST_COST, names_of, readable_traces
@@ -288,13 +287,6 @@ def test_hand_over_then_delete_from_the_worker_window(qtbot, data_dir, today, tm
     assert other_session.store.child(child.id) == child
     assert other_session.window.child_page.child_id == child.id
     other_session.close()
-
-
-@pytest.fixture(autouse=True)
-def _tidy(qapp):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.hide()
 
 
 def _run_app_and_look(qapp, *args, **kwargs):

@@ -20,7 +20,6 @@ from documents_support import add_child  # noqa: E402
 from lasting_home_desktop.domain.child import ChildRecord  # noqa: E402
 from lasting_home_desktop.domain.journey import Decision, JourneyDates  # noqa: E402
 from lasting_home_desktop.domain.matching_meeting import AGENCIES  # noqa: E402
-from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
 from lasting_home_desktop.ui.messages import RecordedMessages  # noqa: E402
 from lasting_home_desktop.ui.worker.attendee_table import ROWS_SHOWN, PeopleTable  # noqa: E402
 from lasting_home_desktop.ui.worker.child_form import ChildForm  # noqa: E402
@@ -29,13 +28,6 @@ from lasting_home_desktop.ui.worker.main_window import WorkerWindow  # noqa: E40
 from lasting_home_desktop.ui.worker.pdf_output import PdfOutput  # noqa: E402
 from lasting_home_desktop.ui.worker.pdf_preview import PdfPreviewPanel  # noqa: E402
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext  # noqa: E402
-
-
-@pytest.fixture
-def store(data_dir):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
 
 
 def test_child_form_shows_every_problem_at_once_and_highlights_each_field(qtbot, store, today):

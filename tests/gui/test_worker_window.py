@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -14,24 +12,11 @@ from lasting_home_desktop.domain.journey import Decision, JourneyDates
 from lasting_home_desktop.domain.tracker import column_index
 from lasting_home_desktop.storage.caseload import CaseloadStore
 from lasting_home_desktop.storage.example_caseload import add_example_children
-from lasting_home_desktop.ui.messages import RecordedMessages
 from lasting_home_desktop.ui.worker.child_form import ChildForm
 from lasting_home_desktop.ui.worker.main_window import WorkerWindow
 
 ATTENTION = column_index("Needs attention")
 DAYS = column_index("Days waiting")
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    opened = CaseloadStore.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def messages() -> RecordedMessages:
-    return RecordedMessages()
 
 
 def make_window(qtbot, store, today, messages) -> WorkerWindow:
@@ -293,15 +278,16 @@ def test_unsaved_typing_is_not_lost_when_choosing_another_child(qtbot, store, to
     meeting = window.child_page.section("Matching meeting")
     meeting.chair.setText("Priya Shah")
     assert window.child_page.unsaved_sections() == ["Matching meeting"]
-    messages.answer = False
+    messages.choice = 2  # Stay
     assert window.show_child(second.id) is False
     assert window.child_page.child_id == first.id
     assert meeting.chair.text() == "Priya Shah"
-    assert messages.asked[-1][0] == "Leave Maya's page without saving?"
+    assert messages.asked[-1][0] == "Leave Maya's page with typing not saved?"
     assert window.caseload.selected_child_id() == first.id
-    messages.answer = True
+    messages.choice = 1  # Leave, keeping it as a draft
     assert window.show_child(second.id) is True
     assert window.child_page.child_id == second.id
+    assert store.drafts.get(first.id, "matching_meeting") is not None
 
 
 def test_case_system_fields_are_typed_in_the_form_and_shown_on_the_page(

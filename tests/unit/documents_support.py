@@ -198,3 +198,23 @@ def last_body_line(page, top: float, bottom: float) -> str:
     body = [(y, text) for y, text in lines_by_height(page) if bottom < y < top]
     lowest = min(y for y, _ in body)
     return " ".join(text for y, text in body if abs(y - lowest) < 1)
+
+
+def rendered_ink(data: bytes, tmp: Path) -> list[float]:
+    """Share of non-white pixels on each page rendered by pdftoppm ([] if not installed)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        return []
+    from PIL import Image
+
+    source = tmp / "render.pdf"
+    source.write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "20", str(source), str(tmp / "page")], check=True)
+    shares = []
+    for png in sorted(tmp.glob("page-*.png")):
+        image = Image.open(png).convert("L")
+        pixels = image.tobytes()
+        shares.append(sum(1 for p in pixels if p < 235) / len(pixels))
+    return shares

@@ -50,3 +50,22 @@ def test_no_module_imports_itself_round_a_cycle():
         tuple(TopologicalSorter(graph).static_order())
     except CycleError as error:
         raise AssertionError(f"Import cycle: {' -> '.join(error.args[1])}") from None
+
+
+MOST_LINES = 400
+MOST_FUNCTION_LINES = 60
+
+
+def test_every_module_and_function_stays_small_enough_to_read():
+    """A module over 400 lines or a function over 60 is a sign it does two jobs."""
+    too_long = []
+    for name, path in _modules().items():
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > MOST_LINES:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MOST_FUNCTION_LINES:
+                    too_long.append(f"{name}.{node.name}: {length} lines")
+    assert not too_long, "Too long to read in one go: " + "; ".join(too_long)

@@ -47,7 +47,8 @@ def test_a_ten_thousand_character_name_is_refused_kindly(today):
     with pytest.raises(RecordProblem) as caught:
         make_child(first_name="A" * 10_000).validated(today)
     assert caught.value.problems == [
-        "The first name is 10,000 characters long; please keep it to 100 or fewer."
+        "The first name is 10,000 characters long. Please shorten it to 100 characters or "
+        "fewer (nothing has been lost: your text is still there)."
     ]
 
 

@@ -7,8 +7,9 @@ from trust_support import PASSPHRASE, TEST_COST, fill_folder
 from lasting_home_desktop.cli import main
 from lasting_home_desktop.storage.audit import AUDIT_NAME
 from lasting_home_desktop.storage.caseload import DATABASE_NAME, CaseloadStore
-from lasting_home_desktop.storage.crypto import KEY_FILE_NAME
+from lasting_home_desktop.storage.crypto import KEY_FILE_NAME, UNLOCK_TRIES_NAME
 from lasting_home_desktop.storage.folder_sealing import first_passphrase, plain_files, unlock
+from lasting_home_desktop.storage.unlock_tries import UnlockTries
 
 
 def run(capsys, *argv):
@@ -27,6 +28,7 @@ def sealed_folder(data_dir, today):
 @pytest.fixture(autouse=True)
 def no_passphrase_variable(monkeypatch):
     monkeypatch.delenv("LASTING_HOME_PASSPHRASE", raising=False)
+    monkeypatch.setattr("lasting_home_desktop.cli.common.NEW_PASSPHRASE_COST", TEST_COST)
 
 
 def test_passphrase_from_a_file(capsys, sealed_folder, tmp_path):
@@ -65,12 +67,16 @@ def test_no_passphrase_outside_a_terminal_is_one_clear_line(capsys, sealed_folde
 
 
 def test_wrong_passphrase_on_the_command_line_is_kind(capsys, sealed_folder, monkeypatch):
-    """A wrong passphrase is one kind line, exit 1, and nothing is changed."""
-    before = {p: p.read_bytes() for p in sealed_folder.rglob("*") if p.is_file()}
+    """A wrong passphrase is one kind line, exit 1, and nothing is changed but the count of
+    wrong tries."""
+    tries = sealed_folder / UNLOCK_TRIES_NAME
+    before = {p: p.read_bytes() for p in sealed_folder.rglob("*") if p.is_file() and p != tries}
     monkeypatch.setenv("LASTING_HOME_PASSPHRASE", "not it at all, sorry")
     code, _, err = run(capsys, "demo-data", "--data-dir", sealed_folder)
     assert code == 1 and "does not open this data folder" in err
-    assert {p: p.read_bytes() for p in sealed_folder.rglob("*") if p.is_file()} == before
+    after = {p: p.read_bytes() for p in sealed_folder.rglob("*") if p.is_file() and p != tries}
+    assert after == before
+    assert UnlockTries(sealed_folder).wrong == 1
 
 
 def test_a_task_given_a_passphrase_sets_up_a_new_folder_encrypted(capsys, data_dir, monkeypatch):

@@ -106,7 +106,7 @@ def test_a_ten_thousand_character_name_is_refused_kindly_without_echoing_it(toda
     result = parse_children_csv(csv_text(f"{'A' * 10_000},,Smith,2015-01-01,,,,,"), today)
     assert not result.children
     (problem,) = result.problems
-    assert "10,000 characters long; please keep it to 100 or fewer" in problem.message
+    assert "10,000 characters long. Please shorten it to 100 characters" in problem.message
     assert len(str(problem)) < 200
 
 

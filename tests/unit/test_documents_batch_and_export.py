@@ -6,7 +6,6 @@ import datetime as dt
 import io
 from dataclasses import replace
 
-import pytest
 from documents_support import add_child, pdf_text
 from pypdf import PdfReader
 
@@ -17,12 +16,6 @@ from lasting_home_desktop.domain.journey import Decision
 from lasting_home_desktop.storage.caseload import CaseloadStore
 
 TODAY = ["--today", "22/11/2026"]
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
 
 
 def test_batch_makes_a_card_and_certificate_per_visit_in_range(store, today, tmp_path):
@@ -206,6 +199,7 @@ def test_export_date_range_with_combined(data_dir, today, tmp_path, capsys):
 def test_demo_children_show_every_document(tmp_path, capsys):
     """Example children have choices, words, a drawing and a card message for the documents."""
     folder = tmp_path / "demo"
+    CaseloadStore.open(folder).close()  # a plain folder: no task makes a new one
     code, _, err = run(
         capsys, "demo-data", "--data-dir", folder, "--children", "12", "--seed", "7", *TODAY
     )

@@ -15,7 +15,6 @@ from lasting_home_desktop.documents.filenames import (
     safe_file_name,
     unique_path_name,
 )
-from lasting_home_desktop.storage.caseload import CaseloadStore
 
 
 @pytest.mark.parametrize(
@@ -102,9 +101,3 @@ def test_children_who_share_a_name_are_told_apart_by_their_id_or_birthday(store,
     assert "Ola Nowak (LCS 4411) - Card.pdf" in names
     assert "Ola Nowak (born 01-05-2018) - Card.pdf" in names
     assert not any("(2)" in name for name in names)
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened

@@ -40,12 +40,6 @@ TEST_COST = ScryptCost(n=2**10, r=8, p=1)  # a quick key derivation, for tests o
 KEEPSAKES = {"card": card_pdf, "certificate": certificate_pdf, "book": book_pdf}
 
 
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
-
-
 def make(store, today, which, **child):
     record = add_child(store, today, **child)
     return KEEPSAKES[which](keepsake_sources(store, record.id, today))

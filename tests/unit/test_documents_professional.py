@@ -26,15 +26,8 @@ from lasting_home_desktop.domain.partner_contributions import (
     PartnerContributions,
 )
 from lasting_home_desktop.storage.adults import AdultRecords
-from lasting_home_desktop.storage.caseload import CaseloadStore
 
 LONG_TEXT = ("Strengths are clear & evidenced <b>daily</b>. " * 140)[:6000]
-
-
-@pytest.fixture
-def store(data_dir):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
 
 
 @pytest.fixture

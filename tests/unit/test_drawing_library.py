@@ -20,12 +20,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"pretend picture data"
 
 
 @pytest.fixture
-def store(data_dir, today):
-    with CaseloadStore.open(data_dir) as opened:
-        yield opened
-
-
-@pytest.fixture
 def child_id(store, today):
     return store.add_child(ChildRecord("Ola", "Nowak"), today).id
 

@@ -22,9 +22,7 @@ from lasting_home_desktop.storage.crypto import (
     SealBroken,
     WeakPassphrase,
     WrongPassphrase,
-    change_passphrase,
     is_sealed,
-    normalise_recovery_key,
 )
 from lasting_home_desktop.storage.drawings import DrawingLibrary
 from lasting_home_desktop.storage.folder_sealing import (
@@ -33,6 +31,8 @@ from lasting_home_desktop.storage.folder_sealing import (
     unlock,
     unlock_by_recovery_key,
 )
+from lasting_home_desktop.storage.key_file import change_passphrase
+from lasting_home_desktop.storage.recovery_key import normalise_recovery_key
 
 
 def test_no_child_name_or_picture_is_readable_in_any_file(data_dir, today):

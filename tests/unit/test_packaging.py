@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_wheel_contains_assets_and_guides(tmp_path: Path):
-    """The built wheel has every asset and guide inside the package, where resources finds them."""
+    """The built wheel has every module, and every asset and guide inside the package, where
+    resources finds them."""
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
         check=True,
@@ -25,6 +26,10 @@ def test_wheel_contains_assets_and_guides(tmp_path: Path):
                 packaged = f"lasting_home_desktop/{source.relative_to(ROOT).as_posix()}"
                 assert packaged in names, f"{packaged} is missing from the wheel"
     assert "lasting_home_desktop/assets/pictures/LICENSE.md" in names
+    # Every module of the app, so `lasting-home` runs from a normal install too.
+    for module in (ROOT / "lasting_home_desktop").rglob("*.py"):
+        packaged = module.relative_to(ROOT).as_posix()
+        assert packaged in names, f"{packaged} is missing from the wheel"
 
 
 def test_resources_find_assets_in_source_tree():

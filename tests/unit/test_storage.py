@@ -104,7 +104,7 @@ def test_a_failed_write_loses_nothing_and_explains_itself(data_dir, today, monke
         monkeypatch.setattr(safe_files.os, "replace", refuse)
         with pytest.raises(StorageWriteError) as caught:
             store.update_child(saved[0].with_changes(service="Changed"), today)
-        assert "will not let Lasting Home write" in caught.value.kind_message
+        assert "cannot be written" in caught.value.kind_message
         assert "Everything saved before is safe" in caught.value.kind_message
         monkeypatch.undo()
         assert database.read_bytes() == before

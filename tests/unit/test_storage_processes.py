@@ -108,3 +108,53 @@ def test_a_second_process_is_refused_and_a_killed_holder_does_not_block(data_dir
     with CaseloadStore.open(data_dir) as store:
         store.add_child(example_children(1, today)[0].record, today)
     assert len(json.loads((data_dir / DATABASE_NAME).read_text())[CHILDREN]) == 1
+
+
+# The app saving an encrypted folder, and noting each save in its audit trail, without pause.
+SEALED_WRITER = """
+import datetime as dt, sys
+from lasting_home_desktop.storage.caseload import CaseloadStore
+from lasting_home_desktop.storage.folder_sealing import unlock
+folder, passphrase, child_id = sys.argv[1], sys.argv[2], sys.argv[3]
+store = CaseloadStore.open(folder, key=unlock(folder, passphrase))
+store.audit.worker = "App"
+child = store.child(child_id)
+print("ready", flush=True)
+step = 0
+while True:
+    step += 1
+    store.update_child(child.with_changes(service=f"step {step}"), dt.date(2026, 11, 22))
+    store.audit.record("opened", child_id)
+"""
+
+
+def test_checking_and_exporting_while_the_app_saves_never_cry_wolf(data_dir, today):
+    """`check`, a tracker export and an audited command-line task, run again and again while
+    the app saves and writes its audit trail, never take a save in progress for an older
+    database or a cut-short trail."""
+    from trust_support import PASSPHRASE, TEST_COST, fill_folder
+
+    from lasting_home_desktop.storage.audit import AuditTrail
+    from lasting_home_desktop.storage.folder_health import check_folder
+    from lasting_home_desktop.storage.folder_sealing import first_passphrase
+
+    key = first_passphrase(data_dir, PASSPHRASE, TEST_COST).key
+    children = fill_folder(data_dir, today, key, count=8)
+    writer = start(SEALED_WRITER, data_dir, PASSPHRASE, children[0].id)
+    try:
+        end = time.monotonic() + 1.0
+        rounds = 0
+        while time.monotonic() < end:
+            task = AuditTrail(data_dir, key)
+            task.worker = "Command line"
+            task.record("exported", children[1].id, "Book PDF")
+            assert check_folder(data_dir, key, today).problems == []
+            with CaseloadStore.open(data_dir, lock=False, key=key) as look:
+                assert len(look.children()) == 8
+            rounds += 1
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.communicate()
+    assert rounds > 5
+    with CaseloadStore.open(data_dir, key=key) as store:  # as the app's next start would
+        assert store.audit.verify() == []

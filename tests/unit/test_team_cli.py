@@ -35,6 +35,7 @@ def test_a_team_made_joined_and_synced_from_the_command_line(capsys, tmp_path):
     secret.write_text(PASSPHRASE)
     sealed = ("--passphrase-file", secret)
     assert run(capsys, "demo-data", "--data-dir", manager, "--children", 3, *sealed, *TODAY)[0] == 0
+    CaseloadStore.open(worker).close()  # a folder from before encryption, as scripts use
     assert (
         run(capsys, "demo-data", "--data-dir", worker, "--children", 2, "--seed", 4, *TODAY)[0] == 0
     )
@@ -116,6 +117,7 @@ def test_a_team_made_joined_and_synced_from_the_command_line(capsys, tmp_path):
 def test_bad_input_is_one_clear_line(capsys, tmp_path, argv, message):
     """Each mistake is one kind line on stderr and a non-zero exit; nothing is changed."""
     folder = tmp_path / "data"
+    CaseloadStore.open(folder).close()
     run(capsys, "demo-data", "--data-dir", folder, "--children", 1, *TODAY)
     (tmp_path / "team").mkdir()
     (tmp_path / "team" / "lasting-home-team.json").write_text('{"team": "' + "ab" * 16 + '"}')
@@ -129,6 +131,7 @@ def test_bad_input_is_one_clear_line(capsys, tmp_path, argv, message):
 def test_a_missing_team_folder_on_sync_says_work_is_kept(capsys, tmp_path):
     """Syncing with the team folder gone fails kindly, saying nothing is lost."""
     folder, team = tmp_path / "data", tmp_path / "team"
+    CaseloadStore.open(folder).close()
     run(capsys, "demo-data", "--data-dir", folder, "--children", 1, *TODAY)
     assert (
         run(capsys, "team", "create", "--data-dir", folder, "--team-dir", team, "--name", "T")[0]

@@ -97,8 +97,10 @@ def test_changes_and_deletions_travel_and_are_audited_with_who(team):
     all_sync(team)
     for laptop in team:
         assert laptop.store.children() == []
-    entries = [e for e in manager.store.audit.entries() if e.action == "deleted"]
-    assert entries and "Deleted on the team by Ali Worker" in entries[-1].detail
+    entries = manager.store.audit.entries()
+    actions = [(e.action, e.detail) for e in entries if e.child_id == child_id]
+    assert actions[-2][0] == "deleted"
+    assert actions[-1] == ("deleted-by-team", "Deleted for good on Ali Worker's laptop")
     # syncing again never brings it back
     all_sync(team)
     assert all(laptop.store.children() == [] for laptop in team)

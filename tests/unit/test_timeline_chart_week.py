@@ -136,3 +136,12 @@ def test_this_week_lists_due_and_late_but_not_what_has_already_happened():
     ]
     assert due[0].when(TODAY) == "4 days late (18 November)"
     assert due[1].when(TODAY) == "Wednesday 25 November"
+
+
+def test_labels_of_close_dates_go_on_separate_levels():
+    """Three steps days apart never print over each other; far apart they share a level."""
+    from lasting_home_desktop.domain.timeline import label_levels
+
+    assert label_levels([(0, 100), (40, 140), (90, 190)]) == [0, 1, 2]
+    assert label_levels([(0, 100), (40, 140), (150, 250)]) == [0, 1, 0]
+    assert label_levels([]) == []

@@ -142,9 +142,11 @@ def apply_plan(
     deleted on this laptop since the round began, which are left for the next round."""
     done = Applied()
     for child_id, by in plan.deletions.items():
-        with contextlib.suppress(KeyError):
-            store.child(child_id)
-            delete_child_record(store, child_id, f" Deleted on the team by {by or 'a member'}.")
+        if store.has_child(child_id):
+            delete_child_record(store, child_id)
+            store.record_done(
+                "deleted-by-team", child_id, f"Deleted for good on {by or 'a member'}'s laptop"
+            )
             done.deleted += 1
         cache.forget_child(child_id)
     pictures = {}

@@ -11,9 +11,10 @@ from typing import Any
 
 from ...domain.ids import new_id
 from ..crypto import FolderKey, SealBroken, open_with, seal_with
+from ..file_roles import TEAM_FOLDER
 from ..safe_files import TEMP_SUFFIX, StorageWriteError, atomic_write
 
-TEAM_STATE_FOLDER = "team"
+ROLE = "team"
 
 
 class LocalStateDamaged(Exception):
@@ -21,14 +22,21 @@ class LocalStateDamaged(Exception):
 
 
 def team_state_folder(data_folder: Path) -> Path:
-    return Path(data_folder) / TEAM_STATE_FOLDER
+    return Path(data_folder) / TEAM_FOLDER
+
+
+def _name(path: Path) -> str:
+    """What the file is sealed as: its path inside team/, so no file opens as another."""
+    parts = Path(path).parts
+    return "/".join(parts[parts.index(TEAM_FOLDER) + 1 :]) if TEAM_FOLDER in parts else path.name
 
 
 def write_local(path: Path, payload: Any, key: FolderKey | None, durable: bool = True) -> None:
     """Written whole. `durable=False` skips waiting for the disk (the cache, which can be
     rebuilt from the team folder: after a power cut it is found damaged or out of step with
     its list of files, and is simply started again)."""
-    data = seal_with(key, json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    data = seal_with(key, text, role=ROLE, name=_name(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     if durable:
         atomic_write(path, data)
@@ -53,6 +61,7 @@ def read_local(path: Path, key: FolderKey | None) -> Any:
     except OSError as error:
         raise LocalStateDamaged(f"{path.name}: {error}") from None
     try:
-        return json.loads(open_with(key, raw, path.name).decode("utf-8"))
+        opened = open_with(key, raw, role=ROLE, name=_name(path), what=path.name)
+        return json.loads(opened.decode("utf-8"))
     except (SealBroken, UnicodeDecodeError, ValueError) as error:
         raise LocalStateDamaged(f"{path.name}: {error}") from None

@@ -6,13 +6,12 @@ Only the list entry is written back on the GUI thread, because the store is not 
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from ...storage.drawings import DrawingLibrary
 from ...storage.safe_files import StorageWriteError
+from ..background import Background
 from .picture_ops import encode_png
 
 IDLE_MS = 1500
@@ -21,7 +20,6 @@ IDLE_MS = 1500
 class DrawingAutosave(QObject):
     saved = Signal(str)  # drawing id, after its picture and list entry are on disk
     failed = Signal(str)  # a kind message
-    _finished = Signal(int)  # emitted on the worker thread, handled on the GUI thread
 
     def __init__(
         self,
@@ -40,15 +38,13 @@ class DrawingAutosave(QObject):
         self._picture: QImage | None = None
         self._generation = 0  # bumps on every change
         self._saved_generation = 0
-        self._job: tuple[int, str, Future] | None = None
-        self._job_token = 0
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drawing-save")
+        self._saving: str | None = None  # the drawing being written on the worker thread
+        self._background = Background(self, name="drawing-save")
         self._timer = timer or QTimer(self)
         if timer is None:
             self._timer.setInterval(IDLE_MS)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_soon)
-        self._finished.connect(self._on_finished)
 
     def follow(self, drawing_id: str | None, background_key: str, picture: QImage) -> None:
         """Now watching another drawing (None: a fresh one not yet in the list)."""
@@ -66,13 +62,13 @@ class DrawingAutosave(QObject):
 
     @property
     def pending(self) -> bool:
-        return self._generation != self._saved_generation or self._job is not None
+        return self._generation != self._saved_generation or self._saving is not None
 
     def save_soon(self) -> None:
         """Start a background save now (the idle timer calls this)."""
         if self._picture is None or self._generation == self._saved_generation:
             return
-        if self._job is not None:
+        if self._saving is not None:
             self._timer.start()  # one save at a time; try again after this one
             return
         self._start()
@@ -80,13 +76,10 @@ class DrawingAutosave(QObject):
     def flush(self) -> None:
         """Finish any save under way and save what is not saved yet (before closing)."""
         self._timer.stop()
-        if self._job is not None:
-            self._job[2].exception()  # waits for the worker
-            self._conclude()
+        self._background.wait()  # finishes any save under way, on this thread
         if self._picture is not None and self._generation != self._saved_generation:
             self._start()
-            self._job[2].exception()
-            self._conclude()
+            self._background.wait()
 
     def save_now(self) -> None:
         """Save at once, even a blank fresh drawing (so it can be given a name)."""
@@ -96,7 +89,7 @@ class DrawingAutosave(QObject):
 
     def shutdown(self) -> None:
         self.flush()
-        self._pool.shutdown(wait=True)
+        self._background.shutdown()
 
     # -- inside ------------------------------------------------------------------------------
 
@@ -111,25 +104,19 @@ class DrawingAutosave(QObject):
         drawing_id = self._ensure_drawing()
         snapshot = self._picture.copy()  # type: ignore[union-attr]
         self._saved_generation = self._generation
-        self._job_token += 1
-        token = self._job_token
-        job = self._pool.submit(self._write, drawing_id, snapshot)
-        self._job = (token, drawing_id, job)
-        job.add_done_callback(lambda _job: self._finished.emit(token))
+        self._saving = drawing_id
+        self._background.run(
+            lambda: self._write(drawing_id, snapshot),
+            on_done=lambda _nothing: self._conclude(drawing_id, None),
+            on_failed=lambda error: self._conclude(drawing_id, error),
+        )
 
     def _write(self, drawing_id: str, snapshot: QImage) -> None:
         # Worker thread: encode and write the file only; nothing here touches the store.
         self.library.save_png(self.child_id, drawing_id, encode_png(snapshot))
 
-    def _on_finished(self, token: int) -> None:
-        if self._job is not None and self._job[0] == token:
-            self._conclude()
-
-    def _conclude(self) -> None:
-        assert self._job is not None
-        _token, drawing_id, job = self._job
-        self._job = None
-        error = job.exception()
+    def _conclude(self, drawing_id: str, error: BaseException | None) -> None:
+        self._saving = None
         if error is None:
             try:
                 self.library.record_saved(self.child_id, drawing_id)

@@ -48,11 +48,13 @@ class PeopleTable(QWidget):
         for column in range(len(self.text_columns)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         if self.suggestions:
-            # The agency column fits the longest suggestion whole: "Children's social care".
+            # The agency column fits the longest suggestion whole ("Children's social care"),
+            # and names keep room of their own beside it.
             agency = len(self.text_columns) - 1
             longest = max(self.fontMetrics().horizontalAdvance(text) for text in self.suggestions)
             header.setSectionResizeMode(agency, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(agency, longest + 56)
+            self.table.setMinimumWidth(longest + 56 + 130 * (len(self.text_columns) - 1))
         for offset in range(len(self.tick_columns)):
             header.setSectionResizeMode(
                 len(self.text_columns) + offset, QHeaderView.ResizeMode.ResizeToContents

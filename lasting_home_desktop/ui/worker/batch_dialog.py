@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,10 +34,9 @@ from ...documents.batch import (
     gather_batch,
     make_batch,
 )
-from ...documents.keepsakes import KeepsakeSources
 from ...domain.dates import DateProblem, format_short, parse_date
 from ...storage.caseload import CaseloadStore
-from ...storage.safe_files import StorageWriteError
+from ..background import Background
 from ..messages import UserMessages
 from ..widgets import plain_label
 from .saved_files import note_unprotected_file
@@ -51,39 +50,10 @@ def ask_folder(parent: QWidget, start: str) -> str:
     return QFileDialog.getExistingDirectory(parent, "Choose a folder for the PDFs", start)
 
 
-class BatchRun(QThread):
-    """Makes the PDFs off the GUI thread; touches files only, never the store."""
+class BatchProgress(QObject):
+    """Progress from the worker thread; Qt carries each signal to the GUI thread."""
 
     progressed = Signal(int, int, str)
-    done = Signal(object)  # BatchResult
-
-    def __init__(
-        self,
-        sources: Sequence[KeepsakeSources],
-        folder: Path,
-        combined: bool,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.sources = list(sources)
-        self.folder = folder
-        self.combined = combined
-        self.stop_requested = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = make_batch(
-                self.sources,
-                self.folder,
-                self.combined,
-                progress=self.progressed.emit,
-                should_stop=self.stop_requested.is_set,
-            )
-        except OSError as error:  # the folder itself could not be made
-            result = BatchResult(
-                problems=[ChildProblem("", "All", f"The folder could not be used ({error}).")]
-            )
-        self.done.emit(result)
 
 
 class BatchDialog(QDialog):
@@ -105,10 +75,17 @@ class BatchDialog(QDialog):
         self.today = today
         self.messages = messages
         self.folder_dialog = folder_dialog
-        self.run: BatchRun | None = None
+        self.background = Background(self, name="batch")
+        self.stop_requested = threading.Event()
+        self.running = False
         self.result: BatchResult | None = None
         self.skipped: list[ChildProblem] = []
+        self.progress_signals = BatchProgress(self)
+        self.progress_signals.progressed.connect(self._progressed)
+        self._build()
 
+    def _build(self) -> None:
+        today = self.today
         self.start = QLineEdit(format_short(today))
         self.end = QLineEdit(format_short(today + dt.timedelta(days=DEFAULT_DAYS_AHEAD)))
         self.folder = QLineEdit(str(Path.home() / "Lasting Home cards"))
@@ -176,7 +153,7 @@ class BatchDialog(QDialog):
     def start_batch(self) -> bool:
         """Gather the children and start making their PDFs; False if nothing was started."""
         dates = self._dates()
-        if dates is None or self.run is not None:
+        if dates is None or self.running:
             return False
         if not self.folder.text().strip():
             self.messages.tell("Please choose a folder", "Choose where the PDFs should go.")
@@ -190,23 +167,24 @@ class BatchDialog(QDialog):
             )
             return False
         folder = Path(self.folder.text().strip()).expanduser()
-        try:  # every copy that leaves the app is in the audit trail, or it is not made
-            self.store.audit.record(
-                "exported", "", f"Cards and certificates for {len(sources):,} to {folder}"
-            )
-        except StorageWriteError as error:
-            self.messages.tell("Nothing was made", error.kind_message, problem=True)
-            return False
         self.problems.clear()
         self.problems.setVisible(False)
         self.progress.setRange(0, max(1, len(sources)))
         self.progress.setValue(0)
         self.status.setText(f"Making PDFs for {len(sources):,} children…")
         self.make_button.setEnabled(False)
-        self.run = BatchRun(sources, folder, self.combined.isChecked(), self)
-        self.run.progressed.connect(self._progressed)
-        self.run.done.connect(self._done)
-        self.run.start()
+        self.running = True
+        self.stop_requested.clear()
+        combined, progressed = self.combined.isChecked(), self.progress_signals.progressed.emit
+
+        def make() -> BatchResult:  # on the worker thread: files only, never the store
+            try:
+                return make_batch(sources, folder, combined, progressed, self.stop_requested.is_set)
+            except OSError as error:  # the folder itself could not be made
+                problem = ChildProblem("", "All", f"The folder could not be used ({error}).")
+                return BatchResult(problems=[problem])
+
+        self.background.run(make, on_done=self._done)
         return True
 
     def _progressed(self, done: int, total: int, name: str) -> None:
@@ -214,10 +192,12 @@ class BatchDialog(QDialog):
         self.status.setText(f"Made {done:,} of {total:,}: {name}")
 
     def _done(self, result: BatchResult) -> None:
-        if self.run is not None:
-            self.run.wait()
-            self.run.deleteLater()
-        self.run = None
+        self.running = False
+        if result.children_done:  # only what was really made goes in the audit trail
+            where = self.folder.text().strip()
+            self.store.record_done(
+                "exported", "", f"Cards and certificates for {result.children_done:,} to {where}"
+            )
         result.problems = list(self.skipped) + result.problems
         self.result = result
         self.make_button.setEnabled(True)
@@ -238,7 +218,7 @@ class BatchDialog(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Let a running batch finish its current child, so no half-written file is left.
-        if self.run is not None:
-            self.run.stop_requested.set()
-            self.run.wait()
+        if self.running:
+            self.stop_requested.set()
+            self.background.wait()
         super().closeEvent(event)

@@ -3,6 +3,8 @@ freely, and the supervising social worker's review."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from ...domain.carers_commitment import (
@@ -12,7 +14,9 @@ from ...domain.carers_commitment import (
     draft_letter,
     prompt_text,
 )
+from ...domain.returned_forms import Addressee, FormKind
 from ..section_context import ChildSectionContext
+from .form_buttons import ReturnedFormButtons
 from .section_form import (
     SectionForm,
     date_field,
@@ -30,10 +34,16 @@ class CarersCommitmentForm(SectionForm):
     heading = "Carers' letter of commitment"
     intro = (
         "For the foster carers, with their supervising social worker. Jot down your thoughts "
-        "under each prompt, turn them into a letter with one click, then make it your own."
+        "under each prompt, turn them into a letter with one click, then make it your own. "
+        "Carers at home can have a form to fill in with any PDF reader and send back."
     )
 
     def build(self) -> None:
+        self.form_buttons = ReturnedFormButtons(self, FormKind.CARERS, Addressee)
+        self.source_note = plain_label(name="Subtle")
+        self.form.addRow(self.form_buttons)
+        self.form.addRow(self.source_note)
+        self.loaded = CarersCommitment()
         self.prompt_labels: dict[str, object] = {}
         self.answers = {}
         for key, _prompt, _heading in PROMPTS:
@@ -62,6 +72,13 @@ class CarersCommitmentForm(SectionForm):
     def reload(self) -> None:
         child = self.child
         letter = self.records.load(CarersCommitment, child.id)
+        self.loaded = letter
+        self.source_note.setText(
+            f"{letter.source}: a draft for the supervising social worker to review."
+            if letter.source and letter.status is LetterStatus.DRAFT
+            else letter.source
+        )
+        self.source_note.setVisible(bool(letter.source))
         for key, label in self.prompt_labels.items():
             label.setText(prompt_text(key, child.known_as))  # type: ignore[attr-defined]
             self.answers[key].setPlainText(letter.answer(key))
@@ -94,7 +111,8 @@ class CarersCommitmentForm(SectionForm):
     def store_changes(self) -> list[str]:
         problems: list[str] = []
         reviewed_on = read_date(self.reviewed_on, "Reviewed on", problems)
-        letter = CarersCommitment(
+        letter = replace(
+            self.loaded,  # where the words came from stays as loaded
             answers=tuple((key, box.toPlainText()) for key, box in self.answers.items()),
             letter=self.letter.toPlainText(),
             status=self.status_choice.currentData(),

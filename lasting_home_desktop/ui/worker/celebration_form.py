@@ -23,7 +23,7 @@ from ...domain.celebration import Celebration, CelebrationPhoto
 from ...domain.matching_meeting import MatchingMeeting
 from ...domain.record_checks import format_pounds
 from ...storage.adults import child_choices
-from ...storage.photo_import import PhotoProblem, import_photo, photo_extension
+from ...storage.photo_import import PhotoProblem, keep_photo, read_photo_file
 from ...storage.safe_files import StorageWriteError
 from ..picture_bytes import pixmap_from
 from ..section_context import ChildSectionContext
@@ -164,9 +164,8 @@ class CelebrationForm(SectionForm):
         added, refused = 0, []
         for name in files:
             try:
-                clean = import_photo(Path(name).read_bytes())
-                ext = photo_extension(clean)
-                media_id = self.context.store.media.put(self.context.child_id, clean, ext)
+                data = read_photo_file(Path(name))
+                media_id, ext = keep_photo(self.context.store.media, self.context.child_id, data)
             except PhotoProblem as problem:
                 refused.append(f"{Path(name).name}: {problem.kind_message}")
                 continue

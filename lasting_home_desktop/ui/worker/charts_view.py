@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.plain_words import days
 from ...domain.team_chart import BarTone, ChildBar, TeamChart
-from ...domain.timeline import Timeline
+from ...domain.timeline import Timeline, label_levels
 
 INK, MUTED, RULE = QColor("#1c2430"), QColor("#55606b"), QColor("#c9d1d8")
 GOOD, FLAG, TARGET, STEP = (
@@ -50,11 +50,39 @@ class TimelineChart(QWidget):
         self.updateGeometry()
         self.update()
 
-    AXIS = 84.0  # labels stand above the line on two levels, so close dates never collide
+    LEVEL = 34.0  # labels stand above the line on as many levels as close dates need
+
+    @property
+    def AXIS(self) -> float:  # noqa: N802 (where the line is: below the levels of labels)
+        return 16 + self.LEVEL * (max(self._levels(), default=0) + 1)
+
+    def _levels(self) -> list[int]:
+        if self.timeline is None or self.timeline.is_empty:
+            return []
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        bold = QFont(small)
+        bold.setBold(True)
+        plain, strong = QFontMetricsF(small), QFontMetricsF(bold)
+        spans = []
+        for step in self.timeline.steps:
+            half = (
+                max(
+                    strong.horizontalAdvance(step.label),
+                    plain.horizontalAdvance("00/00/0000 (planned)"),
+                )
+                / 2
+            )
+            spans.append((self._x(step.day) - half, self._x(step.day) + half))
+        return label_levels(spans)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         windows = len(self.timeline.windows) if self.timeline else 0
         return QSize(520, int(self.AXIS) + 44 + 34 * windows)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self.updateGeometry()  # a narrower chart may need another level of labels
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(300, self.sizeHint().height())
@@ -88,8 +116,8 @@ class TimelineChart(QWidget):
             if right - left > 44:
                 box = QRectF(left, axis + 6, right - left, 16)
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, days(gap.days))
-        for number, step in enumerate(line.steps):
-            self._step(painter, step, number, axis, small)
+        for level, step in zip(self._levels(), line.steps, strict=True):
+            self._step(painter, step, level, axis, small)
         self._windows(painter, axis + 34, small)
 
     def _today(self, painter: QPainter, axis: float) -> None:
@@ -101,9 +129,9 @@ class TimelineChart(QWidget):
             QRectF(x - 40, self.height() - 18, 80, 16), Qt.AlignmentFlag.AlignCenter, "Today"
         )
 
-    def _step(self, painter: QPainter, step, number: int, axis: float, small: QFont) -> None:  # type: ignore[no-untyped-def]
+    def _step(self, painter: QPainter, step, level: int, axis: float, small: QFont) -> None:  # type: ignore[no-untyped-def]
         x = self._x(step.day)
-        top = 2 if number % 2 == 0 else 36
+        top = axis - 16 - self.LEVEL * (level + 1) + 2
         painter.setPen(QPen(RULE, 1))
         painter.drawLine(QPointF(x, top + 32), QPointF(x, axis))
         painter.setPen(QPen(INK, 1.5))

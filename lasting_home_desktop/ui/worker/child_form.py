@@ -36,13 +36,11 @@ from ...domain.dates import DateProblem, format_long, format_short, parse_date
 from ...domain.journey import Decision, JourneyDates
 from ...storage.safe_files import StorageWriteError
 from ..screen_fit import fit_dialog
+from .child_form_problems import fields_named_in
+from .form_fields import mark_problem
 from .part_keeper import SaveStopped
 
 SaveChild = Callable[[ChildRecord], ChildRecord]
-PROBLEM_STYLE = (
-    'QLineEdit[problem="true"], QComboBox[problem="true"] '
-    "{ border: 2px solid #b3261e; background: #fff5f3; }"
-)
 
 
 def _choices(accessible: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -87,7 +85,6 @@ class ChildForm(QDialog):
         self.may_close: Callable[[], bool] = lambda: True
         self.setWindowTitle("Edit child" if child else "Add a child")
         fit_dialog(self, QSize(620, 760))
-        self.setStyleSheet(PROBLEM_STYLE)
         self.highlighted: list[QWidget] = []
 
         self.problems = QLabel(objectName="Flag")
@@ -352,57 +349,14 @@ class ChildForm(QDialog):
         self._clear_highlights()
         for text, fields in problems:
             for field in fields:
-                field.setProperty("problem", True)
+                mark_problem(field)
                 field.setToolTip(text)
-                field.style().unpolish(field)
-                field.style().polish(field)
                 self.highlighted.append(field)
         if self.highlighted:
             self.highlighted[0].setFocus()
 
     def _clear_highlights(self) -> None:
         for field in self.highlighted:
-            field.setProperty("problem", False)
+            mark_problem(field, False)
             field.setToolTip("")
-            field.style().unpolish(field)
-            field.style().polish(field)
         self.highlighted = []
-
-
-# Which fields a problem from the record is about, by the words it uses (the record's own
-# sentences, in domain/child.py and domain/journey.py).
-_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("child's first name", ("first_name",)),
-    ("first name is", ("first_name",)),
-    ("child's last name", ("last_name",)),
-    ("last name is", ("last_name",)),
-    ("preferred name", ("preferred_name",)),
-    ("service or division", ("service",)),
-    ("supervising social worker", ("supervising",)),
-    ("the social worker's name", ("social_worker",)),
-    ("Team Manager's name", ("team_manager",)),
-    ("IRO's name", ("iro",)),
-    ("Panel Chair's name", ("decision_maker",)),
-    ("carers' names", ("carers",)),
-    ("date of birth", ("date_of_birth",)),
-    ("person ID", ("case_id",)),
-    ("legal status", ("legal_status",)),
-    ("placement", ("placement_start",)),
-    ("date of the decision", ("decision_date",)),
-    ("no decision", ("decision",)),
-    ("matching meeting (", ("matching",)),
-    ("recommendation was sent", ("sent",)),
-    ("decision date (", ("decision_date",)),
-    ("commitment visit (", ("visit",)),
-    ("panel date (", ("visit",)),
-    ("celebration (", ("celebration",)),
-)
-
-
-def fields_named_in(form: ChildForm, text: str) -> list[QWidget]:
-    lowered = text.lower()
-    names: list[str] = []
-    for words, fields in _FIELD_WORDS:
-        if words.lower() in lowered:
-            names += [name for name in fields if name not in names]
-    return [getattr(form, name) for name in names]

@@ -24,68 +24,79 @@ def keep_child_form(
     draft_delay_ms: int = DRAFT_DELAY_MS,
 ) -> PartKeeper:
     """Give an add or edit form its draft, its merging save and its question on closing."""
-    original = form._original
-    child_id = original.id if original is not None else NEW_CHILD
-    chooser = clashes or ClashChooser(form)
+    return _ChildFormKeeping(form, store, messages, clashes, draft_delay_ms).keeper
 
-    def reload() -> None:
-        if original is not None:
-            form._fill(store.child(child_id))
 
-    def stale(text: str) -> None:
-        form.problems.setText(text)
-        form.problems.show()
-
-    keeper = PartKeeper(
-        form,
-        store,
-        child_id,
-        (RECORD,),
-        state=lambda: capture(form),
-        restore=lambda state: restore(form, state),
-        reload=reload,
-        on_stale=stale,
-        draft_delay_ms=draft_delay_ms,
-    )
-    keeper.load()
-    name = original.known_as if original is not None else ""
-    keeper.offer_draft(
-        messages,
-        f"You were changing {name}'s details when Lasting Home closed"
-        if original is not None
-        else "You were adding a child when Lasting Home closed",
-        f"{name}'s details" if original is not None else "the new child's details",
-    )
-    on_any_edit(form, keeper.typed)
-    adding = form._save
-
-    def save(record: ChildRecord) -> ChildRecord:
-        if original is None:
-            saved = adding(record)
-            keeper.discard_draft()
-            return saved
-        keeper.save(
-            {RECORD: record.to_dict()},
-            form.today,
-            chooser,
-            f"{name}'s details were changed elsewhere too",
+class _ChildFormKeeping:
+    def __init__(
+        self,
+        form: ChildForm,
+        store: CaseloadStore,
+        messages: UserMessages,
+        clashes: ClashChooser | None,
+        draft_delay_ms: int,
+    ):
+        self.form, self.store, self.messages = form, store, messages
+        self.original = form._original
+        self.child_id = self.original.id if self.original is not None else NEW_CHILD
+        self.chooser = clashes or ClashChooser(form)
+        self.name = self.original.known_as if self.original is not None else ""
+        self.keeper = PartKeeper(
+            form,
+            store,
+            self.child_id,
+            (RECORD,),
+            state=lambda: capture(form),
+            restore=lambda state: restore(form, state),
+            reload=self._reload,
+            on_stale=self._stale,
+            draft_delay_ms=draft_delay_ms,
         )
-        return store.child(child_id)
+        self.keeper.load()
+        editing = self.original is not None
+        self.keeper.offer_draft(
+            messages,
+            f"You were changing {self.name}'s details when Lasting Home closed"
+            if editing
+            else "You were adding a child when Lasting Home closed",
+            f"{self.name}'s details" if editing else "the new child's details",
+        )
+        on_any_edit(form, self.keeper.typed)
+        self._adding = form._save
+        form._save = self._save
+        form.may_close = self._may_close
 
-    def may_close() -> bool:
-        if not keeper.unsaved():
-            keeper.discard_draft()
+    def _reload(self) -> None:
+        if self.original is not None:
+            self.form._fill(self.store.child(self.child_id))
+
+    def _stale(self, text: str) -> None:
+        self.form.problems.setText(text)
+        self.form.problems.show()
+
+    def _save(self, record: ChildRecord) -> ChildRecord:
+        if self.original is None:
+            saved = self._adding(record)
+            self.keeper.discard_draft()
+            return saved
+        self.keeper.save(
+            {RECORD: record.to_dict()},
+            self.form.today,
+            self.chooser,
+            f"{self.name}'s details were changed elsewhere too",
+        )
+        return self.store.child(self.child_id)
+
+    def _may_close(self) -> bool:
+        if not self.keeper.unsaved():
+            self.keeper.discard_draft()
             return True
-        answer = messages.choose(
+        answer = self.messages.choose(
             "Close without saving?",
             "You have typed details that are not saved yet.",
             ["Save", "Close, keeping it as a draft", "Stay"],
         )
         if answer == 0:
-            form.try_save()
+            self.form.try_save()
             return False  # a good save closes the form itself; a problem keeps it open
-        return answer == 1 and keeper.keep_draft_now()
-
-    form._save = save
-    form.may_close = may_close
-    return keeper
+        return answer == 1 and self.keeper.keep_draft_now()

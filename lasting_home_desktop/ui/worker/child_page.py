@@ -57,29 +57,7 @@ class ChildPage(QWidget):
         self.settings = settings
         self.messages = messages
 
-        self.name = plain_label(name="Headline", selectable=True)
-        self.facts = plain_label(name="Subtle", selectable=True)
-        self.stage = plain_label(name="Stage", selectable=True)
-        self.stage.setWordWrap(False)
-        self.flags = plain_label(name="Flag", selectable=True)
-        self.worry = plain_label(name="Flag", selectable=True)
-        self.worry.setAccessibleName("What the child said about how they feel")
-        self.next_step = plain_label(selectable=True)
-        self.edit_button = QPushButton("Edit details and dates", objectName="Primary")
-        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.child_id))
-
-        header = QVBoxLayout()
-        top = QHBoxLayout()
-        top.addWidget(self.name, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addLayout(top)
-        header.addWidget(self.facts)
-        badges = QHBoxLayout()
-        badges.addWidget(self.stage, 0, Qt.AlignmentFlag.AlignTop)
-        badges.addWidget(self.flags, 1, Qt.AlignmentFlag.AlignTop)
-        header.addLayout(badges)
-        header.addWidget(self.worry)
-        header.addWidget(self.next_step)
+        header = self._header()
 
         # A list of the parts down the side (there are too many for tabs), each built the first
         # time it is opened, so choosing a child in the caseload is quick.
@@ -121,6 +99,33 @@ class ChildPage(QWidget):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_open_part)
+
+    def _header(self) -> QVBoxLayout:
+        """The child's name, facts, stage and flags, and what to do next."""
+        self.name = plain_label(name="Headline", selectable=True)
+        self.facts = plain_label(name="Subtle", selectable=True)
+        self.stage = plain_label(name="Stage", selectable=True)
+        self.stage.setWordWrap(False)
+        self.flags = plain_label(name="Flag", selectable=True)
+        self.worry = plain_label(name="Flag", selectable=True)
+        self.worry.setAccessibleName("What the child said about how they feel")
+        self.next_step = plain_label(selectable=True)
+        self.edit_button = QPushButton("Edit details and dates", objectName="Primary")
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.child_id))
+
+        header = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(top)
+        header.addWidget(self.facts)
+        badges = QHBoxLayout()
+        badges.addWidget(self.stage, 0, Qt.AlignmentFlag.AlignTop)
+        badges.addWidget(self.flags, 1, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(badges)
+        header.addWidget(self.worry)
+        header.addWidget(self.next_step)
+        return header
 
     @property
     def section_titles(self) -> list[str]:

@@ -3,16 +3,12 @@ print or save as a PDF."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -38,18 +34,17 @@ from ...documents.export import (
 )
 from ...domain.card_message import PALETTES, CardMessage, message_room
 from ...domain.child import DecisionRoute, HomeType
+from ...domain.outcome import outcome_check
 from ...storage.card_message import SECTION as CARD_PART
 from ...storage.card_message import CardMessages
-from ...storage.safe_files import StorageWriteError, atomic_write
+from ...storage.safe_files import StorageWriteError
 from ..form_state import capture, on_any_edit, restore
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
 from .part_keeper import PartKeeper, SaveStopped
+from .pdf_output import PdfOutput, SaveDialog, ask_save_path
 from .pdf_preview import PdfPreview, PdfPreviewPanel, PrintDialog, ask_print_dialog, print_pdf
 from .saved_files import note_unprotected_file
-
-# save_dialog(parent, suggested file name) -> chosen path, or "" when cancelled.
-SaveDialog = Callable[[QWidget, str], str]
 
 NOT_PROTECTED = (
     "A PDF you save or print leaves the protected data folder: keep it somewhere safe, and "
@@ -63,13 +58,6 @@ def printing_advice(key: str) -> str:
     if key == "card":
         return f"{PRINTING_NOTE} {ACTUAL_SIZE}"
     return ACTUAL_SIZE
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Save the PDF", str(Path.home() / suggested), "PDF files (*.pdf)"
-    )
-    return path
 
 
 class DocumentsSection(QWidget):
@@ -202,6 +190,9 @@ class DocumentsSection(QWidget):
         self.card_form.addRow("Colours", self.colour)
         self.card_form.addRow("", self.picture_on_certificate)
         self.card_form.addRow("", self.save_card_button)
+        # Before the decision, say what is missing rather than let a card be tried.
+        self.outcome_note = plain_label("", "Flag")
+        self.card_form.addRow(self.outcome_note)
         return card_box
 
     def _document_list(self) -> QListWidget:
@@ -235,6 +226,14 @@ class DocumentsSection(QWidget):
         self.home_name.setText(card.home_name)
         self.card_form.setRowVisible(self.home_name, child.home_type is HomeType.RESIDENTIAL)
         self.colour.setCurrentIndex(max(0, self.colour.findData(card.colour)))
+        check = outcome_check(child)
+        self.outcome_note.setText(
+            ""
+            if check.decided
+            else f"No card or certificate yet: {check.reason}. They can be made once the "
+            "decision is recorded as agreed; the book can be made now."
+        )
+        self.outcome_note.setVisible(not check.decided)
         self.picture_on_certificate.setChecked(card.picture_on_certificate)
 
     def card_from_fields(self) -> CardMessage:
@@ -363,24 +362,16 @@ class DocumentsSection(QWidget):
         data = self._current_pdf()
         if data is None:
             return ""
-        suggested = document_file_name(self.context.store, self.context.child_id, self.shown_key)
-        chosen = self.save_dialog(self, suggested)
-        if not chosen:
-            return ""
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            atomic_write(path, data)
-        except (StorageWriteError, OSError) as error:
-            detail = getattr(error, "kind_message", "") or f"{path} could not be written."
-            self.context.messages.tell("The PDF was not saved", detail, problem=True)
-            return ""
-        self._note_done("exported", f" to {path.parent}")
-        advice = f" {printing_advice(self.shown_key)}"
-        self.context.messages.tell("PDF saved", f"Saved to {path}.{advice}")
-        note_unprotected_file(self.context.store, self.context.messages)
-        return str(path)
+        store, child_id = self.context.store, self.context.child_id
+        output = PdfOutput(store, self.context.messages, save_dialog=self.save_dialog)
+        return output.save(
+            self,
+            data,
+            kind(self.shown_key).title,
+            [child_id],
+            document_file_name(store, child_id, self.shown_key),
+            advice=printing_advice(self.shown_key),
+        )
 
 
 def documents_section(context: ChildSectionContext) -> QWidget:

@@ -4,11 +4,15 @@ collected, so all are shown at once, and its field marked), and fields of a sens
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from ...domain.dates import DateProblem, format_short, parse_date
-from ...domain.record_checks import MoneyProblem, TimeProblem, parse_pence, parse_time
+from ...domain.dates import format_short, parse_date
+from ...domain.record_checks import parse_pence, parse_time
+
+T = TypeVar("T")
 
 # A field whose contents stopped a save shows it (the theme styles [problem="true"]).
 PROBLEM = "problem"
@@ -48,31 +52,29 @@ def text_box(height: int = 90, placeholder: str = "") -> QPlainTextEdit:
     return box
 
 
-def read_date(field: QLineEdit, label: str, problems: list[str]) -> dt.date | None:
+def read_field(
+    field: QLineEdit, label: str, problems: list[str], parse: Callable[[str], T]
+) -> T | None:
+    """What the field says, read by `parse` (a date, an amount, a time); if it cannot be read,
+    the problem is added to `problems` (so all are shown at once) and the field is marked."""
     try:
-        return parse_date(field.text())
-    except DateProblem as problem:
+        return parse(field.text())
+    except ValueError as problem:
         problems.append(f"{label}: {problem}")
         mark_problem(field)
         return None
+
+
+def read_date(field: QLineEdit, label: str, problems: list[str]) -> dt.date | None:
+    return read_field(field, label, problems, parse_date)
 
 
 def read_pence(field: QLineEdit, label: str, problems: list[str]) -> int | None:
-    try:
-        return parse_pence(field.text())
-    except MoneyProblem as problem:
-        problems.append(f"{label}: {problem}")
-        mark_problem(field)
-        return None
+    return read_field(field, label, problems, parse_pence)
 
 
 def read_time(field: QLineEdit, label: str, problems: list[str]) -> dt.time | None:
-    try:
-        return parse_time(field.text())
-    except TimeProblem as problem:
-        problems.append(f"{label}: {problem}")
-        mark_problem(field)
-        return None
+    return read_field(field, label, problems, parse_time)
 
 
 def show_date(field: QLineEdit, day: dt.date | None) -> None:

@@ -167,6 +167,7 @@ class WorkerWindow(QMainWindow):
             "add_child": self.add_child,
             "export_tracker": self.export_tracker,
             "cards": self.make_cards_and_certificates,
+            "receive_forms": self.receive_returned_forms,
             "quit": self.close,
             "caseload": self.show_caseload,
             "tracker": self.show_tracker,
@@ -237,9 +238,7 @@ class WorkerWindow(QMainWindow):
             self.caseload.show_archived.setChecked(True)
             self.caseload.select(child_id, emit=False)
         if self.child_page is None or self.child_page.child_id != child_id:
-            self.show_child(child_id)
-        else:
-            self._rebuild_page(child_id)
+            self.show_child(child_id)  # the page already open shows what is stored now
 
     def show_child(self, child_id: str) -> bool:
         """Open a child's page; False if the worker chose to stay with unsaved changes."""
@@ -268,19 +267,8 @@ class WorkerWindow(QMainWindow):
         return True
 
     def _may_leave_page(self) -> bool:
-        """Typed changes are never lost silently when another child is opened."""
-        assert self.child_page is not None
-        unsaved = self.child_page.unsaved_sections()
-        if not unsaved:
-            return True
-        name = self.store.child(self.child_page.child_id).known_as
-        if self.messages.ask(
-            f"Leave {name}'s page without saving?",
-            f"You have typed changes in {', '.join(unsaved)} that are not saved yet. Stay to "
-            "save them, or leave and lose them.",
-            yes="Leave without saving",
-            no="Stay",
-        ):
+        """Typed changes are never lost when another child is opened."""
+        if self.guard.may_leave(self.child_page, "Leave {name}'s page with typing not saved?"):
             return True
         self.caseload.select(self.child_page.child_id, emit=False)
         return False
@@ -310,19 +298,6 @@ class WorkerWindow(QMainWindow):
         keep_child_form(form, self.store, self.messages, self.clashes)
         self.child_form = form  # for tests and the idle lock's drafts
         return form
-
-    def _rebuild_page(self, child_id: str) -> None:
-        """Show the page again from the store, so its parts show the new dates; if a part holds
-        typed changes, only the header is brought up to date and the typing is kept."""
-        page = self.child_page
-        if page is not None and page.child_id == child_id and page.unsaved_sections():
-            page.refresh()
-            return
-        if self.child_page is not None and self.child_page.child_id == child_id:
-            self.page_area.removeWidget(self.child_page)
-            self.child_page.deleteLater()
-            self.child_page = None
-        self.show_child(child_id)
 
     def set_archived(self, child_id: str, archived: bool) -> None:
         child = self.store.child(child_id)
@@ -391,6 +366,12 @@ class WorkerWindow(QMainWindow):
         from .batch_dialog import BatchDialog
 
         BatchDialog(self.store, self.today, self.messages, parent=self).exec()
+
+    def receive_returned_forms(self) -> None:
+        """Forms partners and carers sent back by email, each filed against its own child."""
+        from .returned_forms_window import ReturnedFormsWindow
+
+        ReturnedFormsWindow(self.store, self.today, parent=self).exec()
 
     def show_about(self) -> None:
         from ..about import show_about

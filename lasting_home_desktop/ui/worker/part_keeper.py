@@ -109,12 +109,14 @@ class PartKeeper(QObject):
 
     @contextlib.contextmanager
     def own_changes(self) -> Iterator[None]:
-        """Around a save the form makes itself: not news to it."""
+        """Around a save the form makes itself (a photo added at once): not news to it, and
+        what it stored is the new starting point of the typing still unsaved."""
         self._saving = True
         try:
             yield
         finally:
             self._saving = False
+        self.base = {part: self.stored(part) for part in self.parts}
 
     # -- saving --------------------------------------------------------------------------------
 

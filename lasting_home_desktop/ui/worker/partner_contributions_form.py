@@ -23,8 +23,10 @@ from ...domain.partner_contributions import (
     PartnerContribution,
     PartnerContributions,
 )
+from ...domain.returned_forms import Addressee, FormKind
 from ..section_context import ChildSectionContext
 from ..widgets import plain_label
+from .form_buttons import ReturnedFormButtons
 from .section_form import SectionForm, date_field, text_box
 
 
@@ -38,6 +40,9 @@ class PartnerContributionsForm(SectionForm):
         # Entries being edited; each keeps the date text as typed until Save checks it.
         self.entries: list[tuple[PartnerContribution, str]] = []
         self.current = -1
+        # Partners without the app answer on a fillable form, sent and returned by email.
+        self.form_buttons = ReturnedFormButtons(self, FormKind.PARTNER, self._addressee)
+        self.source_note = plain_label(name="Subtle")
         self.partner_list = QListWidget()
         self.partner_list.setMaximumHeight(110)
         self.partner_list.currentRowChanged.connect(self._select)
@@ -63,12 +68,14 @@ class PartnerContributionsForm(SectionForm):
         self.together.setReadOnly(True)
         self.together.setMinimumHeight(260)
         form = self.form
+        form.addRow(self.form_buttons)
         form.addRow("Partners", self.partner_list)
         form.addRow("", buttons)
         form.addRow("Name", self.name)
         form.addRow("Role", self.role)
         form.addRow("Agency", self.agency)
         form.addRow("Date", self.dated)
+        form.addRow("", self.source_note)
         for number, (question, box) in enumerate(zip(PARTNER_QUESTIONS, self.answers, strict=True)):
             form.addRow(plain_label(f"{number + 1}. {question}"))
             form.addRow(box)
@@ -114,13 +121,25 @@ class PartnerContributionsForm(SectionForm):
     # -- editing one partner at a time -----------------------------------------------------------
 
     def _editor_entry(self) -> tuple[PartnerContribution, str]:
-        partner = PartnerContribution(
+        # What the editor cannot show (where the answers came from) stays as it was.
+        shown = self.entries[self.current][0] if 0 <= self.current < len(self.entries) else None
+        partner = replace(
+            shown or PartnerContribution(""),
             name=self.name.text(),
             role=self.role.text(),
             agency=self.agency.currentText(),
             answers=tuple(box.toPlainText() for box in self.answers),
         )
         return partner, self.dated.text()
+
+    def _addressee(self) -> Addressee:
+        """A new form goes to the partner on screen if they have not answered yet."""
+        if not 0 <= self.current < len(self.entries):
+            return Addressee()
+        partner, _dated = self._editor_entry()
+        if partner.answered:
+            return Addressee()
+        return Addressee(partner.name, partner.role, partner.agency)
 
     def _keep_current(self) -> None:
         if 0 <= self.current < len(self.entries):
@@ -137,6 +156,8 @@ class PartnerContributionsForm(SectionForm):
         self.role.setText(partner.role)
         self.agency.setCurrentText(partner.agency)
         self.dated.setText(dated)
+        self.source_note.setText(partner.source)
+        self.source_note.setVisible(bool(partner.source))
         for box, answer in zip(self.answers, partner.cleaned().answers, strict=True):
             box.setPlainText(answer)
 

@@ -15,9 +15,8 @@ from ...storage.crypto import (
     SealBroken,
     WeakPassphrase,
     WrongPassphrase,
-    change_passphrase,
-    unlock_folder,
 )
+from ...storage.key_file import change_passphrase, unlock_folder
 from ..widgets import password_field, plain_label
 
 

@@ -59,42 +59,43 @@ class PdfOutput:
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         if not self.print_dialog(printer, parent):
             return 0
-        if not self._audited("printed", title, child_ids):
-            return 0
         sent = print_pdf(document, printer)
         document.close()
-        note_unprotected_file(self.store, self.messages)  # paper leaves the folder too
+        if sent:
+            self._note_done("printed", title, child_ids)
+            note_unprotected_file(self.store, self.messages)  # paper leaves the folder too
         return sent
 
     def save(
-        self, parent: QWidget, data: bytes, title: str, child_ids: Sequence[str], suggested: str
+        self,
+        parent: QWidget,
+        data: bytes,
+        title: str,
+        child_ids: Sequence[str],
+        suggested: str,
+        advice: str = "",
     ) -> str:
-        """Save where the worker chooses; returns the path, or "" if not saved."""
+        """Save where the worker chooses; returns the path, or "" if not saved. `advice` is
+        added to the "saved" message (how to print it, say)."""
         chosen = self.save_dialog(parent, suggested)
         if not chosen:
             return ""
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        if not self._audited("exported", f"{title} to {path.parent}", child_ids):
-            return ""
         try:
             atomic_write(path, data)
         except (StorageWriteError, OSError) as error:
             detail = getattr(error, "kind_message", "") or f"{path} could not be written."
             self.messages.tell("The PDF was not saved", detail, problem=True)
             return ""
-        self.messages.tell("PDF saved", f"Saved to {path}.")
+        self._note_done("exported", f"{title} to {path.parent}", child_ids)
+        self.messages.tell("PDF saved", f"Saved to {path}.{' ' + advice if advice else ''}")
         note_unprotected_file(self.store, self.messages)
         return str(path)
 
-    def _audited(self, action: str, detail: str, child_ids: Sequence[str]) -> bool:
-        """Every copy that leaves the app is in the trail first; if it cannot be noted, it is
-        not made."""
-        try:
-            for child_id in child_ids or ("",):
-                self.store.audit.record(action, child_id, detail)
-        except StorageWriteError as error:
-            self.messages.tell("Not done", error.kind_message, problem=True)
-            return False
-        return True
+    def _note_done(self, action: str, detail: str, child_ids: Sequence[str]) -> None:
+        """Every copy that left the app goes in the trail, once it has (a full disk holds the
+        entries back until the next can be written)."""
+        for child_id in child_ids or ("",):
+            self.store.record_done(action, child_id, detail)

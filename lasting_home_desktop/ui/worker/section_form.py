@@ -100,6 +100,8 @@ class SectionForm(QWidget):
             self.column.addWidget(plain_label(self.intro, "Subtle"))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A long label goes above its field, so the fields keep their width on a small screen.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.column.addLayout(self.form)
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)

@@ -57,18 +57,23 @@ class WindowGuard(QObject):
 
     def may_close(self) -> bool:
         """Closing with typed, unsaved changes asks first, as choosing another child does."""
-        window, page = self.window, self.window.child_page
-        unsaved = page.unsaved_sections() if page is not None else []
-        if not unsaved or page is None:
-            return True
-        if self.session_ending:
+        page = self.window.child_page
+        if page is not None and self.session_ending:
             page.keep_drafts_now()  # logging off: nobody to ask, and nothing lost
             return True
-        name = window.store.child(page.child_id).known_as
-        answer = window.messages.choose(
-            "Close Lasting Home with typing not saved?",
+        return self.may_leave(page, "Close Lasting Home with typing not saved?", "close")
+
+    def may_leave(self, page: Any, headline: str, going: str = "leave") -> bool:
+        """Ask before a page with typing goes (another child, closing): save, keep the typing
+        as a draft, or stay. True when it may go."""
+        unsaved = page.unsaved_sections() if page is not None else []
+        if not unsaved:
+            return True
+        name = self.window.store.child(page.child_id).known_as
+        answer = self.window.messages.choose(
+            headline.format(name=name),
             f"{name}'s {', '.join(unsaved)}: you have typed changes that are not saved yet.",
-            ["Save and close", "Close, keeping it as a draft", "Stay"],
+            [f"Save and {going}", f"{going.capitalize()}, keeping it as a draft", "Stay"],
         )
         if answer == 0:
             return all(getattr(page.section(title), "save", lambda: True)() for title in unsaved)
