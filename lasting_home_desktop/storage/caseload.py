@@ -40,8 +40,6 @@ class ChildNotFound(KeyError):
     pass
 
 
-
-
 @dataclass(frozen=True)
 class CaseloadSettings:
     avoid_delay_days: int = DEFAULT_AVOID_DELAY_DAYS

@@ -50,6 +50,9 @@ def laptop(qtbot, tmp_path, today, monkeypatch):
         store.close()
 
 
+MORNING = "2026-11-22T10:00"
+
+
 def round_done(qtbot, window) -> None:
     """Wait until the window's team round (started by a click or a timer) is written."""
     qtbot.waitUntil(lambda: not window.team.running, timeout=10_000)
@@ -140,3 +143,59 @@ def test_a_clash_is_flagged_and_chosen_in_the_team_window(qtbot, laptop, tmp_pat
     for window in (manager, worker):
         assert window.store.child(record.id).service == chosen
         assert Flag.TEAM_CLASH not in statuses_now(window.store, today)[0].flags
+
+
+def test_the_team_windows_fit_1280x720_with_nothing_cut_off(qtbot, laptop, tmp_path, today):
+    """The Team window (before and after making a team) and the chooser, with a long team
+    name, stay on a 720-pixel screen and cut no text off."""
+    from fit_support import SCALED, cut_off, outside, place, screen, settle
+
+    from lasting_home_desktop.ui.worker.team_clash_dialog import TeamClashDialog
+
+    manager, menu, _ = laptop("Jo Manager")
+    where = screen(SCALED)
+    dialog = menu.show_team()
+    for shown in ("start", "members"):
+        if shown == "members":
+            dialog.team_name.setText("Fylde, Wyre and Lancaster Children's Permanence Team " * 2)
+            dialog.create_folder.setText(str(tmp_path / ("a long folder name " * 6)))
+            assert dialog.create()
+            round_done(qtbot, manager)
+        place(dialog, where)
+        dialog.show()
+        settle(dialog)
+        assert outside(dialog, where) == ""
+        assert cut_off(dialog) == []
+    record = example_children(1, today, seed=5)[0].record
+    manager.store.add_child(record, today)
+    manager.store._save_team_clashes(  # what a round writes for a clash, with long values
+        record.id,
+        {
+            "record": [
+                {
+                    "path": "service",
+                    "base": "East",
+                    "options": [
+                        {"v": "Ł" * 500, "l": "a" * 20, "b": "Sam Worker", "w": "2026-11-22T10:00"},
+                        {
+                            "v": "<b>&amp;",
+                            "l": "b" * 20,
+                            "b": "Ali Worker",
+                            "w": "2026-11-22T10:05",
+                        },
+                    ],
+                }
+            ]
+        },
+    )
+    chooser = TeamClashDialog(manager.team, record.id, today, dialog.messages, dialog)
+    qtbot.addWidget(chooser)
+    place(chooser, where)
+    chooser.show()
+    settle(chooser)
+    assert outside(chooser, where) == ""
+    from PySide6.QtWidgets import QRadioButton
+
+    texts = [button.text() for button in chooser.findChildren(QRadioButton)]
+    assert any(text.endswith("\n<b>&amp;") for text in texts)  # shown as typed
+    assert any(text.startswith("Sam Worker, 22 November 2026 10:00") for text in texts)

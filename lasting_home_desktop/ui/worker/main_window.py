@@ -99,6 +99,7 @@ class WorkerWindow(QMainWindow):
             self.show_caseload()
         self.guard = WindowGuard(self)
         from .team_runner import attach_team  # sharing with the team, once in one
+
         self.team = attach_team(self)
 
     # -- leaving ---------------------------------------------------------------------------------

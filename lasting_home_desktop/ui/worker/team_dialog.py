@@ -169,7 +169,8 @@ class TeamDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.members, 2)
         layout.addLayout(buttons)
-        layout.addWidget(plain_label("Changed on two laptops: choose what to keep", "Subtle"))
+        self.clash_note = plain_label("", "Subtle")
+        layout.addWidget(self.clash_note)
         layout.addWidget(self.clashes, 1)
         layout.addWidget(self.choose_button)
         return page
@@ -226,8 +227,15 @@ class TeamDialog(QDialog):
             item = QListWidgetItem(child.display_name)
             item.setData(Qt.ItemDataRole.UserRole, child_id)
             self.clashes.addItem(item)
-        self.choose_button.setEnabled(self.clashes.count() > 0)
-        if self.clashes.count():
+        waiting = self.clashes.count()
+        self.clash_note.setText(
+            "Changed on two laptops: choose what to keep"
+            if waiting
+            else "Nothing changed on two laptops is waiting for a choice."
+        )
+        for widget in (self.clashes, self.choose_button):
+            widget.setVisible(bool(waiting))
+        if waiting:
             self.clashes.setCurrentRow(0)
 
     # -- doing ---------------------------------------------------------------------------------
