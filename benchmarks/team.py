@@ -134,7 +134,9 @@ def first_gather(root: Path, team: Path, admin: Laptop, index: int) -> tuple[flo
     sync.finish(sync.work(sync.prepare()))  # the first round: every child is shown
     shown = time.perf_counter() - start
     held = len(newcomer.store.children())
-    sync.sync_now()  # then the check of this laptop's own parts, which shares nothing here
+    sync.sync_now()  # then every picture, and the check of its own parts (nothing to share)
+    pictures = sum(1 for p in (newcomer.store.folder / "media").rglob("*") if p.is_file())
+    assert pictures >= CHILDREN, pictures
     FIRST_ROUNDS.append((shown, time.perf_counter() - start))
     taken = shown
     newcomer.sync.close()
@@ -202,6 +204,8 @@ def settle(app: object, window: object) -> None:
         runner = window.team  # type: ignore[attr-defined]
         if runner.sync.cache.loaded and not runner.running and not runner.sync._full:
             return
+        if not runner.running:
+            runner.sync_now()  # as its timer would, a minute later
         time.sleep(0.01)
 
 
@@ -244,7 +248,7 @@ def main() -> None:
     print(f"built {LAPTOPS} laptops x {PER_LAPTOP} children x {PARTS} parts in {built:.0f} s")
     print(
         f"first gather on a new laptop: {gather_s:.2f} s until its {held:,} children are shown; "
-        f"{FIRST_ROUNDS[0][1]:.2f} s with the check of its own parts that follows"
+        f"{FIRST_ROUNDS[0][1]:.2f} s until every picture is in too"
     )
     print(
         f"one change, median of {ONE_CHANGE_RUNS}: whole round {round_s * 1000:.0f} ms "
@@ -257,7 +261,7 @@ def main() -> None:
     )
     print(
         f"first gather with history, from snapshots: {history_s:.2f} s ({history_held:,} "
-        f"children); {FIRST_ROUNDS[1][1]:.2f} s with the check"
+        f"children); {FIRST_ROUNDS[1][1]:.2f} s with every picture"
     )
     figure("team_first_gather_s_2500_children", gather_s, "s", "<=", TARGET_FIRST_GATHER_S)
     figure(
@@ -266,6 +270,13 @@ def main() -> None:
         "s",
         "<=",
         TARGET_FIRST_GATHER_S,
+    )
+    figure(
+        "team_first_gather_with_every_picture_s_2500_children",
+        FIRST_ROUNDS[0][1],
+        "s",
+        "<=",
+        2 * TARGET_FIRST_GATHER_S,
     )
     figure("team_one_change_ms_2500_children", round_s * 1000, "ms", "<=", TARGET_ONE_CHANGE_MS)
     figure("team_one_change_ratio_to_one_store_save", round_s / save_s, "x", "<=", 2.0)

@@ -91,6 +91,8 @@ def merge_revision(heads: Iterable[str]) -> str:
 
 def heads_of(records: Mapping[str, TeamRecord]) -> list[str]:
     """The records nothing else descends from, in merge order (the winner last)."""
+    if len(records) == 1:
+        return list(records)  # one record is its own head (even naming itself as a parent)
     referenced: set[str] = set()
     for record in records.values():
         referenced.update(record.parents)

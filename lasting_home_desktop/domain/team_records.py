@@ -108,6 +108,8 @@ def _part(value: Any) -> str:
 
 
 def _ids(value: Any, most: int) -> tuple[str, ...]:
+    if value == []:
+        return ()
     items = _list(value)
     if len(items) > most:
         raise NotARecord("too many parents")

@@ -2,6 +2,7 @@
 records, so every laptop shows the same, whatever order the files came in; nothing is lost."""
 
 import itertools
+import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -210,7 +211,7 @@ def histories(draw):
     return items
 
 
-@settings(max_examples=int(__import__("os").environ.get("TEAM_EXAMPLES", "60")))
+@settings(max_examples=int(os.environ.get("TEAM_EXAMPLES", "60")))
 @given(histories(), st.randoms())
 def test_any_history_in_any_order_resolves_the_same(items, rng):
     """Property: the state is a function of the set of records, not of their order."""

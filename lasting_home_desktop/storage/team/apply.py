@@ -231,9 +231,9 @@ def _write_pictures(store: CaseloadStore, cache: TeamCache, work: MediaWork) -> 
             entry.local.pop(name, None)
             entry.hashes.pop(name, None)
             written.append(name)
-    if work.heads and not work.wanted:
-        cache.set_applied(work.child_id, MEDIA, list(work.heads))
-    cache.mark(work.child_id)
+    if work.heads and not work.wanted and not work.later:
+        entry.applied = list(work.heads)
+    cache.mark_media(work.child_id)
     return written
 
 

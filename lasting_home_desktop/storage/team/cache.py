@@ -70,6 +70,7 @@ class MediaEntry:
 
     local: dict[str, str] = field(default_factory=dict)  # name -> sha256 the folder holds
     hashes: dict[str, list[Any]] = field(default_factory=dict)  # name -> [size, mtime, sha]
+    applied: list[str] = field(default_factory=list)  # the media heads the folder now holds
 
 
 @dataclass
@@ -109,8 +110,10 @@ class TeamCache:
         self.media: dict[str, MediaEntry] = {}
         self.files = FilesIndex()
         self.touched: set[PartKey] = set()
-        self._dirty: set[int] = set()
-        self._gens: dict[int, int] = {}
+        # Shard files by name ("shard-0a": records, "media-0a": pictures' checksums), so
+        # bringing in pictures rewrites small files only.
+        self._dirty: set[str] = set()
+        self._gens: dict[str, int] = {}
         self.loaded = False
         self.rebuilt = False  # the cache was started again this session
 
@@ -126,20 +129,20 @@ class TeamCache:
             raw = read_local(self.folder / FILES, self.key)
             if raw is None:
                 return
-            gens = {int(k): int(v) for k, v in dict(raw.get("shards", {})).items()}
+            gens = {str(k): int(v) for k, v in dict(raw.get("shards", {})).items()}
             files = FilesIndex.from_json(raw.get("files"))
-            for shard, gen in gens.items():
-                self._load_shard(shard, gen)
+            for name, gen in gens.items():
+                self._load_shard(name, gen)
         except (LocalStateDamaged, NotARecord, ValueError, TypeError, AttributeError, KeyError):
             self.reset()
             return
         self.files = files
         self._gens = gens
 
-    def _load_shard(self, shard: int, gen: int) -> None:
-        raw = read_local(self._shard_path(shard), self.key)
+    def _load_shard(self, name: str, gen: int) -> None:
+        raw = read_local(self.folder / f"{name}.lhs", self.key)
         if raw is None or int(raw.get("gen", -1)) < gen:
-            raise LocalStateDamaged(f"shard {shard} is older than the list of files read")
+            raise LocalStateDamaged(f"{name} is older than the list of files read")
         for key, stored in raw.get("parts", {}).items():
             child, part = key.split("/", 1)
             entry = self._part(child, part)
@@ -149,7 +152,11 @@ class TeamCache:
             entry.merges.update({str(k): list(v) for k, v in stored.get("m", {}).items()})
             entry.applied = [str(h) for h in stored.get("a", [])]
         for child, stored in raw.get("media", {}).items():
-            self.media[child] = MediaEntry(dict(stored.get("local", {})), stored.get("hash", {}))
+            self.media[child] = MediaEntry(
+                dict(stored.get("local", {})),
+                dict(stored.get("hash", {})),
+                [str(h) for h in stored.get("a", [])],
+            )
 
     def reset(self) -> None:
         """Start again from nothing: the next gather reads the whole team folder."""
@@ -159,28 +166,33 @@ class TeamCache:
         self.files = FilesIndex()
         self.touched.clear()
         self._gens = {}
-        self._dirty = set(range(SHARDS)) if self.folder.is_dir() else set()
+        every = {f"{kind}-{n:02x}" for kind in ("shard", "media") for n in range(SHARDS)}
+        self._dirty = every if self.folder.is_dir() else set()
         self.rebuilt = True
 
     def save(self) -> None:
-        groups: dict[int, list[str]] = {}
+        groups: dict[str, list[str]] = {}
         for child in set(self._by_child) | set(self.media):
             shard = shard_of(child)
-            if shard in self._dirty:
-                groups.setdefault(shard, []).append(child)
-        for shard in sorted(self._dirty):
-            self._gens[shard] = self._gens.get(shard, 0) + 1
-            payload = self._shard_json(shard, sorted(groups.get(shard, [])))
-            write_local(self._shard_path(shard), payload, self.key, durable=False)
+            for kind in ("shard", "media"):
+                name = f"{kind}-{shard:02x}"
+                if name in self._dirty:
+                    groups.setdefault(name, []).append(child)
+        for name in sorted(self._dirty):
+            self._gens[name] = self._gens.get(name, 0) + 1
+            children = sorted(groups.get(name, []))
+            payload = (
+                self._media_json(children)
+                if name.startswith("media-")
+                else (self._shard_json(children))
+            )
+            payload["gen"] = self._gens[name]
+            write_local(self.folder / f"{name}.lhs", payload, self.key, durable=False)
         self._dirty.clear()
-        payload = {
-            "format": 1,
-            "shards": {str(k): v for k, v in self._gens.items()},
-            "files": self.files.to_json(),
-        }
+        payload = {"format": 1, "shards": self._gens, "files": self.files.to_json()}
         write_local(self.folder / FILES, payload, self.key, durable=False)
 
-    def _shard_json(self, shard: int, children: list[str]) -> dict[str, Any]:
+    def _shard_json(self, children: list[str]) -> dict[str, Any]:
         parts = {}
         for child, part in ((c, p) for c in children for p in sorted(self._by_child.get(c, ()))):
             entry = self.parts[(child, part)]
@@ -189,18 +201,23 @@ class TeamCache:
                 "m": entry.merges,
                 "a": entry.applied,
             }
-        media = {
-            child: {"local": self.media[child].local, "hash": self.media[child].hashes}
-            for child in children
-            if child in self.media
-        }
-        return {"gen": self._gens[shard], "parts": parts, "media": media}
+        return {"parts": parts}
 
-    def _shard_path(self, shard: int) -> Path:
-        return self.folder / f"shard-{shard:02x}.lhs"
+    def _media_json(self, children: list[str]) -> dict[str, Any]:
+        media = {}
+        for child in children:
+            entry = self.media.get(child)
+            if entry is not None:
+                media[child] = {"local": entry.local, "hash": entry.hashes, "a": entry.applied}
+        return {"media": media}
 
     def mark(self, child_id: str) -> None:
-        self._dirty.add(shard_of(child_id))
+        """The child's records changed: their shard is written at the next save."""
+        self._dirty.add(f"shard-{shard_of(child_id):02x}")
+
+    def mark_media(self, child_id: str) -> None:
+        """The child's pictures' checksums changed."""
+        self._dirty.add(f"media-{shard_of(child_id):02x}")
 
     # -- records ---------------------------------------------------------------------------------
 
@@ -272,7 +289,10 @@ class TeamCache:
             self.mark(child_id)
 
     def media_entry(self, child_id: str) -> MediaEntry:
-        return self.media.setdefault(child_id, MediaEntry())
+        entry = self.media.get(child_id)
+        if entry is None:
+            entry = self.media[child_id] = MediaEntry()
+        return entry
 
     def forget_child(self, child_id: str) -> None:
         """After a deletion: every record but the tombstone goes (nothing can bring it back)."""
@@ -282,3 +302,4 @@ class TeamCache:
                 self._by_child[child_id].discard(part)
         self.media.pop(child_id, None)
         self.mark(child_id)
+        self.mark_media(child_id)

@@ -46,6 +46,9 @@ class Round:
     data_folder: Path
     folder_key: FolderKey | None
     settle_seconds: float = 15.0  # a picture changed this recently is still being drawn
+    # Pictures brought in one round: a new laptop shows its children at once, and their
+    # pictures follow in the rounds straight after.
+    picture_budget: int = 1000
     report: Report = field(default_factory=Report)
     identity_changed: bool = False
     listing: list[FolderFile] = field(default_factory=list)  # the team folder, as read

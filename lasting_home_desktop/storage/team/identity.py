@@ -63,10 +63,13 @@ class TeamIdentity:
     team_name: str = ""
     seq: int = 0
     note: str = ""  # why a join was refused
+    _laptop: tuple[LaptopKeys, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def laptop(self) -> str:
-        return self.keys.laptop_id
+        if self._laptop is None or self._laptop[0] is not self.keys:
+            self._laptop = (self.keys, self.keys.laptop_id)  # worked out once per key
+        return self._laptop[1]
 
     @property
     def is_admin(self) -> bool:

@@ -52,6 +52,7 @@ class MediaWork:
     heads: tuple[str, ...] = ()
     by: str = ""
     wanted: int = 0  # pictures whose blob has not come yet
+    later: int = 0  # pictures left for the next round (this round brought enough)
     unsettled: bool = False
 
 
@@ -80,7 +81,7 @@ def media_round(
             del desired[name]
             local_after.pop(name, None)
     if desired != team:
-        base = list(rnd.cache.entry(child_id, MEDIA).applied) if state is not None else []
+        base = list(entry.applied) if state is not None else []
         work.record = TeamRecord(
             record_id=new_id(16),
             child_id=child_id,
@@ -136,7 +137,7 @@ def _scan(rnd: Round, store: MediaStore, child_id: str) -> tuple[dict[str, Local
             continue
         sha = hashlib.sha256(data).hexdigest()
         entry.hashes[item.name] = [stamp[0], stamp[1], sha]
-        rnd.cache.mark(child_id)
+        rnd.cache.mark_media(child_id)
         out[item.name] = LocalFile(sha, stamp)
     for name in [n for n in entry.hashes if n not in out and n not in entry.local]:
         del entry.hashes[name]
@@ -176,6 +177,10 @@ def _receive(
             continue
         if found is not None and known.get(name) != found.sha:
             continue  # changed here meanwhile: shared next round instead
+        if rnd.picture_budget <= 0:
+            work.later += 1
+            continue
+        rnd.picture_budget -= 1
         data = _read_blob(rnd, str(value))
         if data is None:
             work.wanted += 1
@@ -237,4 +242,6 @@ def write_blobs(rnd: Round, works: list[MediaWork]) -> None:
 def after_shared(rnd: Round, work: MediaWork) -> None:
     entry = rnd.cache.media_entry(work.child_id)
     entry.local = dict(work.local_after)
-    rnd.cache.mark(work.child_id)
+    if work.record is not None:
+        entry.applied = [work.record.record_id]
+    rnd.cache.mark_media(work.child_id)

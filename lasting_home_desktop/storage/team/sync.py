@@ -43,6 +43,7 @@ from .sealing import NotWhole
 
 Clock = Callable[[], dt.datetime]
 _BULK = 20  # more changed parts than this in one part's table: read the table once
+MOST_ROUNDS = 100  # sync_now: rounds until every picture waiting has been brought in
 
 
 def _now() -> dt.datetime:
@@ -71,6 +72,7 @@ class RoundResult:
     deletions: list[tuple[str, str]] = field(default_factory=list)
     chosen: list[str] = field(default_factory=list)
     applied: Applied | None = None
+    more_pictures: bool = False  # pictures left for the round straight after this one
     problem: str = ""  # a local problem (the data folder could not be written)
 
 
@@ -266,7 +268,10 @@ class TeamSync:
         result.chosen = list(job.local.chosen)
         result.media_unsettled |= {w.child_id for w in works if w.unsettled}
         # Shared ones are looked at again next round: the team may have pictures to bring.
-        result.media_wanted = {w.child_id for w in works if w.wanted or w.record is not None}
+        result.media_wanted = {
+            w.child_id for w in works if w.wanted or w.later or w.record is not None
+        }
+        result.more_pictures = any(w.later for w in works)
         maybe_snapshot(rnd)
         return works
 
@@ -305,12 +310,12 @@ class TeamSync:
         """Prepare, work and finish at once, until the cache is loaded and checked. The result
         tells what came and went in all of it."""
         results = []
-        for _ in range(4):
+        for _ in range(MOST_ROUNDS):
             job = self.prepare()
             if job is None:
                 break
             results.append(self.finish(self.work(job)))
-            if not job.load_only and not self._full:
+            if not job.load_only and not self._full and not results[-1].more_pictures:
                 break
         if not results:
             return None

@@ -91,9 +91,11 @@ class TeamRunner(QObject):
                 self.after_save.start()
         self.statusChanged.emit(self.status_text())
         self.finished.emit(result)
+        if result.more_pictures and not self._stopped:
+            self._again = True  # the pictures this round left for the next one
         if self._again and not self._stopped:
             self._again = False
-            self.sync_now()
+            QTimer.singleShot(0, self.sync_now)
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
