@@ -331,3 +331,37 @@ def test_damaged_team_settings_are_said_plainly_and_joining_again_mends_them(tmp
     assert sam.sync.identity.state == "member"
     for laptop in (manager, sam):
         laptop.close()
+
+
+def test_a_plain_folder_in_a_team_is_encrypted_with_its_team_files_and_carries_on(tmp_path):
+    """A laptop that joined before it had a passphrase is encrypted later: its team keys and
+    cache are sealed with the rest, and it goes on sharing."""
+    from trust_support import PASSPHRASE, TEST_COST, readable_traces
+
+    from lasting_home_desktop.storage.caseload import CaseloadStore
+    from lasting_home_desktop.storage.folder_sealing import first_passphrase
+    from lasting_home_desktop.storage.team.sync import TeamSync
+
+    team = tmp_path / "team"
+    manager, sam = Laptop(tmp_path, "Jo Manager", team), Laptop(tmp_path, "Sam Worker", team)
+    manager.create_team()
+    sam.join(manager.invite())
+    manager.sync_now()
+    sam.sync_now()
+    [child_id] = manager.add_children(1, seed=14)
+    manager.sync_now()
+    sam.sync_now()
+    folder = sam.store.folder
+    sam.close()
+    key = first_passphrase(folder, PASSPHRASE, TEST_COST).key
+    with CaseloadStore.open(folder, key=key) as store:
+        private = sam.sync.identity.keys.private_text()
+        assert readable_traces(folder / "team", [p.encode() for p in private]) == []
+        sync = TeamSync(store, settle_seconds=0)
+        assert sync.identity is not None and sync.identity.state == "member"
+        store.save_section("celebration", child_id, {"notes": "after encryption"})
+        sync.sync_now()
+        sync.close()
+    manager.sync_now()
+    assert manager.store.section("celebration", child_id) == {"notes": "after encryption"}
+    manager.close()

@@ -20,8 +20,8 @@ from lasting_home_desktop.storage.team.sealing import parse_file
 
 SECTION = "celebration"  # any section: laptops write their own field and a shared one
 # The property below runs quickly in the suite; a longer hunt: TEAM_EXAMPLES=1000 TEAM_STEPS=60.
-EXAMPLES = int(os.environ.get("TEAM_EXAMPLES", "10"))
-STEPS = int(os.environ.get("TEAM_STEPS", "28"))
+EXAMPLES = int(os.environ.get("TEAM_EXAMPLES", "5"))
+STEPS = int(os.environ.get("TEAM_STEPS", "24"))
 
 
 def settle_all(engine, laptops, rounds=3):
