@@ -25,7 +25,7 @@ from .sealing import KEYS, SEGMENT, SNAPSHOT, NotWhole, TeamFile, check_signatur
 from .sealing import parse_file as parse_team_file
 
 MOST_BYTES = {SEGMENT: 128 * 1024**2, SNAPSHOT: 512 * 1024**2, KEYS: 1024**2}
-HISTORY_PER_ROUND = 40  # files of history behind a snapshot read each round
+HISTORY_BYTES_PER_ROUND = 4 * 1024**2  # history behind a snapshot read each round
 
 _READ, _WAIT, _BAD, _GONE = "read", "wait", "bad", "gone"
 
@@ -45,14 +45,25 @@ def gather(rnd: Round) -> None:
     deferred = set(files.deferred)
     now = [f for f in todo if f.rel not in deferred]
     if files.started:
-        history = [f for f in todo if f.rel in deferred][:HISTORY_PER_ROUND]
-        now += history
+        now += _some_history([f for f in todo if f.rel in deferred])
     _read_all(rnd, now)
     files.deferred = [rel for rel in files.deferred if rel not in files.read]
     rnd.report.history_left = len(files.deferred)
     files.started = True
     if rnd.identity.is_admin:
         answer_joins(rnd, listing)
+
+
+def _some_history(deferred: list[FolderFile]) -> list[FolderFile]:
+    """A few megabytes of the history behind the snapshots, oldest first, so a new laptop's
+    rounds stay quick while it reads the rest."""
+    out, size = [], 0
+    for found in sorted(deferred, key=lambda f: (f.seq or 0, f.rel)):
+        if out and size + found.size > HISTORY_BYTES_PER_ROUND:
+            break
+        out.append(found)
+        size += found.size
+    return out
 
 
 def _forget_gone(files: FilesIndex, present: set[str]) -> None:
