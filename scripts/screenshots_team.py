@@ -1,6 +1,6 @@
 """Save PNGs of working as a team: the Team window before a team is made, the Team Manager's
-view of the members with a child changed on two laptops, choosing what to keep, and the worker
-window with the team's status line, at 1366 x 768.
+view of the members with a child changed on two laptops, choosing what to keep, and the
+caseload with who holds each case and the team's status line, at 1366 x 768.
 
 Usage: python scripts/screenshots_team.py [output folder]   (default docs/screenshots)
 Files: team-*.png.
@@ -105,9 +105,6 @@ def main(out: Path) -> int:
         manager.show_caseload()
         settle(manager)
         save(manager, out, "caseload", (1366, 768))
-        manager.show_tracker()
-        settle(manager)
-        save(manager, out, "tracker", (1366, 768))
         for window in (manager, sam, ali):
             window.team.stop()
             window.close()
