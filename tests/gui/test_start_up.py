@@ -166,6 +166,17 @@ def test_the_caseload_shows_names_first_and_never_a_false_none(qtbot, store, tod
     assert window.this_week.note.text() == slow.this_week.note.text()
 
 
+def test_a_caseload_not_painted_still_works_out_who_needs_attention(qtbot, store, today, messages):
+    """Should the list never be painted (hidden behind another window, say), the statuses
+    still come, half a second later."""
+    _with_children(store, today)
+    window = _names_first_window(qtbot, store, today, messages)
+    with qtbot.waitSignal(window.caseloadReady, timeout=3000):
+        pass
+    assert not window.caseload.waiting
+    assert "need attention" in window.caseload.count.text()
+
+
 def test_searching_before_the_statuses_are_in_works_them_out_first(qtbot, store, today, messages):
     """Typing in the search box (or choosing a filter) straight away filters on the real
     statuses: they are worked out at once rather than leaving an empty list."""

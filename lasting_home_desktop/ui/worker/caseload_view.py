@@ -274,14 +274,14 @@ class CaseloadView(QWidget):
     def show_waiting(self, children: list[ChildRecord], work_out: Callable[[], None]) -> None:
         """At start-up: these children (not archived) by name and age at once, their rows and
         the count saying that who needs attention is being worked out. `work_out` is called
-        once the rows have been painted, or sooner should the filters be used; it ends with
-        `set_children`."""
+        once the list has been painted (half a second from now at the latest), or sooner
+        should the filters be used; it ends with `set_children`."""
         self._work_out = work_out
         self._all = []
         self.model.set_waiting(children, self.today)
         self.count.setText(f"{showing_text(len(children), len(children))} · {WORKING_OUT}")
         self._update_buttons()
-        AfterFirstPaint(self.table, self._finish_waiting)
+        AfterFirstPaint(self.table, self._finish_waiting, latest_ms=500)
 
     def _finish_waiting(self) -> None:
         if self._work_out is not None:  # unless the filters needed it sooner
