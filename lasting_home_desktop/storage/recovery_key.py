@@ -60,7 +60,7 @@ def wrap(kek: bytes, data_key: bytes) -> bytes:
 
 
 def unwrap(kek: bytes, wrapped: bytes) -> bytes:
-    from cryptography.exceptions import InvalidTag
+    from cryptography.exceptions import InvalidTag  # loaded with AESGCM, in _aead
 
     try:
         return _aead(kek).decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _WRAP_CONTEXT)
