@@ -8,22 +8,37 @@ import functools
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .storage.caseload import CaseloadStore
-from .storage.crash_safe import DamagedDatabase
-from .storage.crypto import FolderKey, FolderLocked
 from .storage.data_folder import resolve_data_dir
-from .storage.lock import FolderInUse
-from .storage.migrations import NewerSchema
-from .storage.safe_files import StorageWriteError
 from .ui.messages import UserMessages
-from .ui.theme import apply_worker_theme
+from .ui.worker_style import apply_worker_theme
 
-# Set by the start-up benchmark: quit as soon as the caseload has been shown and painted.
+if TYPE_CHECKING:
+    from .storage.caseload import CaseloadStore
+    from .storage.crash_safe import DamagedDatabase
+    from .storage.crypto import FolderKey
+
+# Set by the start-up benchmark: quit as soon as the first screen has been shown and painted.
 EXIT_WHEN_READY = "LASTING_HOME_EXIT_WHEN_READY"
+
+# What unlocking goes on to import (the cipher, the store, the worker window and what its first
+# paint reads), loaded while the unlock screen waits for the passphrase.
+LOAD_AHEAD = (
+    "lasting_home_desktop.storage.folder_sealing",
+    "cryptography.hazmat.primitives.ciphers.aead",
+    "lasting_home_desktop.storage.caseload",
+    "lasting_home_desktop.storage.folder_opening",
+    "lasting_home_desktop.storage.status_facts",
+    "lasting_home_desktop.storage.child_voice",
+    "lasting_home_desktop.domain.child_voice",
+    "lasting_home_desktop.domain.bank_holidays_table",
+    "lasting_home_desktop.ui.worker.main_window",
+    "lasting_home_desktop.ui.worker.trust_menu",
+)
 
 
 def open_store(
@@ -32,6 +47,15 @@ def open_store(
     """Open the data folder, explaining any problem kindly; None means the app should stop.
     What opening did by itself (an encryption finished, a deletion completed, a key file made
     again) is told once."""
+    # The store is imported once the folder is unlocked (or while the unlock screen waits):
+    # the unlock screen comes up without it.
+    from .storage.caseload import CaseloadStore
+    from .storage.crash_safe import DamagedDatabase
+    from .storage.crypto import FolderLocked
+    from .storage.lock import FolderInUse
+    from .storage.migrations import NewerSchema
+    from .storage.safe_files import StorageWriteError
+
     try:
         store = CaseloadStore.open(folder, key=key)
     except FolderLocked as error:
@@ -63,6 +87,8 @@ def _offer_restore(
 ) -> CaseloadStore | None:
     from .storage.backups import BACKUP_FOLDER, DatabaseBackups, describe_backup
     from .storage.folder_health import NoGoodBackup, restore_newest_backup
+    from .storage.lock import FolderInUse
+    from .storage.safe_files import StorageWriteError
 
     good = DatabaseBackups(folder / BACKUP_FOLDER, error.path, key=key).newest_good()
     what = f"The saved data in {error.path} could not be opened: {error.reason}."
@@ -126,6 +152,7 @@ def run_app(
             messages=messages,
             example_children=_add_example_children,
             title_note="example children" if demo else "",
+            names_first=True,
         )
         TrustMenu(window, session, messages)
         return window
@@ -136,6 +163,7 @@ def run_app(
         open_store,
         build_window,
         demo_passphrase=demo_passphrase,
+        load_ahead=LOAD_AHEAD,
     )
     failed: list[bool] = []
     session.failed.connect(lambda: (failed.append(True), app.exit(1)))
@@ -146,14 +174,28 @@ def run_app(
     if failed:
         return 1
     if os.environ.get(EXIT_WHEN_READY):
-        # exit() rather than quit(): quit() posts a Quit event that can arrive after exec()
-        # has returned and end the next event loop at once.
-        QTimer.singleShot(0, functools.partial(app.exit, 0))
+        _exit_when_ready(app, session.window)
     try:
         code = app.exec()
         return 1 if failed else code
     finally:
         session.close()
+
+
+def _exit_when_ready(app: QApplication, window: QWidget | None) -> None:
+    """Quit once the first screen has been painted; the worker window only once it also
+    says who needs attention (it shows the children's names first)."""
+
+    def quit_soon() -> None:
+        # exit() rather than quit(): quit() posts a Quit event that can arrive after exec()
+        # has returned and end the next event loop at once.
+        QTimer.singleShot(0, functools.partial(app.exit, 0))
+
+    caseload = getattr(window, "caseload", None)
+    if caseload is not None and caseload.waiting:
+        window.caseloadReady.connect(quit_soon)
+    else:
+        quit_soon()
 
 
 def _login_name() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import datetime as dt
 import os
 import statistics
@@ -11,7 +12,8 @@ import time
 from pathlib import Path
 
 # The copy of the code these benchmarks sit beside, whichever one the environment installed.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+CHECKOUT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(CHECKOUT))
 
 from lasting_home_desktop.storage.caseload import CaseloadStore  # noqa: E402
 from lasting_home_desktop.storage.crypto import ScryptCost  # noqa: E402
@@ -61,21 +63,48 @@ def make_caseload(folder: Path, count: int = CHILDREN, encrypted: bool = False) 
     return folder
 
 
+def compile_the_code() -> None:
+    """Compile the package to bytecode first, as an installed app is: otherwise, where the
+    environment says not to write bytecode, every run would compile every module again (the
+    bare window's PySide6 is compiled already)."""
+    compileall.compile_dir(CHECKOUT / "lasting_home_desktop", quiet=1)
+
+
 def app_command(folder: Path) -> list[str]:
     return [sys.executable, "-m", "lasting_home_desktop", "--data-dir", str(folder)]
+
+
+def typed_unlock_command(folder: Path) -> list[str]:
+    """The app opened and unlocked as a worker does it (see typed_unlock.py)."""
+    driver = Path(__file__).resolve().parent / "typed_unlock.py"
+    return [sys.executable, str(driver), str(folder), PASSPHRASE]
 
 
 def bare_command() -> list[str]:
     return [sys.executable, "-c", BARE_WINDOW]
 
 
-def gui_environment() -> dict[str, str]:
+def gui_environment(passphrase: bool = True, exit_when_ready: bool = True) -> dict[str, str]:
+    """Offscreen. With `passphrase` the app unlocks at once; without, it waits on its unlock
+    screen. With `exit_when_ready` it quits once its first screen is shown (the worker
+    window once it says who needs attention)."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["LASTING_HOME_EXIT_WHEN_READY"] = "1"
-    env["LASTING_HOME_PASSPHRASE"] = PASSPHRASE
     env.pop("LASTING_HOME_DATA", None)
+    env.pop("LASTING_HOME_PASSPHRASE", None)
+    env.pop("LASTING_HOME_EXIT_WHEN_READY", None)
+    if passphrase:
+        env["LASTING_HOME_PASSPHRASE"] = PASSPHRASE
+    if exit_when_ready:
+        env["LASTING_HOME_EXIT_WHEN_READY"] = "1"
     return env
+
+
+def run_output(command: list[str], env: dict[str, str]) -> str:
+    """What the command prints; a failed run stops the benchmark."""
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    _require_success(command, done)
+    return done.stdout
 
 
 def wall_seconds(command: list[str], env: dict[str, str]) -> float:

@@ -10,13 +10,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.child import ChildRecord
 from ..domain.dates import DateProblem, parse_date
-from ..storage.caseload import DATABASE_NAME, CaseloadStore
 from ..storage.crypto import DEFAULT_COST, FolderKey, FolderLocked, ScryptCost, WrongPassphrase
 from ..storage.data_folder import resolve_data_dir
+from ..storage.file_roles import DATABASE_NAME
 from ..storage.key_file import is_encrypted_folder
+
+if TYPE_CHECKING:  # opening the app reads this module: the store is loaded once unlocked
+    from ..domain.child import ChildRecord
+    from ..storage.caseload import CaseloadStore
 
 PROGRAM = "lasting-home"
 PASSPHRASE_VARIABLE = "LASTING_HOME_PASSPHRASE"

@@ -100,6 +100,8 @@ def _one_child(
         audit(child.id, f"{', '.join(written.made)} to {out}")
     for path in written.files:
         print(path)
+    for warning in written.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
     if written.notes:
         titles = {note.split(":", 1)[0] for note in written.notes}
         reason = written.notes[0].split(": ", 1)[1]

@@ -16,7 +16,7 @@ from .card import MessageTooLong, card_pdf
 from .certificate import certificate_pdf
 from .filenames import document_file_name as file_name_for
 from .filenames import unique_path_name
-from .keepsakes import KeepsakeSources, keepsake_sources
+from .keepsakes import KeepsakeSources, keepsake_sources, unreadable_note
 from .professional import PROFESSIONAL_DOCUMENTS, professional_pdf
 
 
@@ -56,6 +56,14 @@ def not_ready(store: CaseloadStore, child_id: str, key: str) -> str:
     return ""
 
 
+def picture_warning(store: CaseloadStore, child_id: str, key: str, today: dt.date) -> str:
+    """For the child's documents: which chosen or made pictures could not be read ("" if
+    all could, and for the professional records)."""
+    if key not in _KEEPSAKES:
+        return ""
+    return unreadable_note(keepsake_sources(store, child_id, today, with_drawings=key == "book"))
+
+
 def document_pdf(store: CaseloadStore, child_id: str, key: str, today: dt.date) -> bytes:
     """The PDF bytes of one document for one child."""
     if key in _KEEPSAKES:
@@ -75,6 +83,7 @@ def document_file_name(store: CaseloadStore, child_id: str, key: str) -> str:
 class WrittenDocuments:
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was not made, and why
+    warnings: list[str] = field(default_factory=list)  # made, but a picture had to be left out
     made: list[str] = field(default_factory=list)  # the keys of what was
 
 
@@ -101,4 +110,7 @@ def write_child_documents(
         atomic_write(path, data)
         written.files.append(path)
         written.made.append(key)
+        warning = picture_warning(store, child_id, key, today)
+        if warning and warning not in written.warnings:
+            written.warnings.append(warning)
     return written

@@ -16,6 +16,7 @@ from ..storage.card_message import CardMessages
 from ..storage.caseload import CaseloadStore
 from ..storage.child_voice import ChildVoiceRecords
 from ..storage.drawings import DrawingLibrary
+from ..storage.media_check import picture_shows
 from .pictures import set_picture
 
 
@@ -37,6 +38,9 @@ class KeepsakeSources:
     # drawing or photo read through the store.
     picture: Path | bytes | None = None
     drawings: tuple[Drawing, ...] = ()
+    # Pictures the child chose or made that could not be read (damaged or missing files): the
+    # documents are made without them, and the worker is told which.
+    unreadable: tuple[str, ...] = ()
 
     @property
     def band(self) -> AgeBand:
@@ -78,18 +82,36 @@ def keepsake_sources(
     voice = ChildVoiceRecords(store).load(child_id)
     library = DrawingLibrary(store)
     drawings: list[Drawing] = []
+    unreadable: list[str] = []
     if with_drawings:
         for info in reversed(library.drawings(child_id)):  # oldest first, as in a book
             data = library.png_bytes(child_id, info.drawing_id)
-            if data is not None:
+            if data is not None and picture_shows(data):
                 drawings.append(Drawing(info.name, data))
+            else:
+                unreadable.append(f"the drawing \u201c{info.name}\u201d")
+    picture = _chosen_picture(store, child_id, voice, library)
+    if voice.picture is not None and picture is None:
+        unreadable.insert(0, f"the picture {voice.preferred_name or child.known_as} chose")
     return KeepsakeSources(
         child=child,
         voice=voice,
         card=CardMessages(store).load(child_id),
         today=today,
-        picture=_chosen_picture(store, child_id, voice, library),
+        picture=picture,
         drawings=tuple(drawings),
+        unreadable=tuple(unreadable),
+    )
+
+
+def unreadable_note(sources: KeepsakeSources) -> str:
+    """One kind sentence naming the pictures left out, or "" when every one could be read."""
+    if not sources.unreadable:
+        return ""
+    what = join_names(list(sources.unreadable))
+    return (
+        f"{what[:1].upper()}{what[1:]} could not be read (the file is damaged or missing), so "
+        "it is left out. Nothing else is affected; `lasting-home check` names the file."
     )
 
 
@@ -103,10 +125,12 @@ def _chosen_picture(
         return set_picture(choice.ref)
     try:
         if choice.kind is PictureKind.DRAWING:
-            return library.png_bytes(child_id, choice.ref)
-        return store.media.read_or_none(child_id, choice.ref, choice.ext or "jpg")
+            data = library.png_bytes(child_id, choice.ref)
+        else:
+            data = store.media.read_or_none(child_id, choice.ref, choice.ext or "jpg")
     except ValueError:  # a damaged reference: leave the picture out
         return None
+    return data if data is not None and picture_shows(data) else None
 
 
 # -- the words ---------------------------------------------------------------------------------

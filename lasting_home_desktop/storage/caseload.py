@@ -125,7 +125,10 @@ class CaseloadStore(PartAccess):
 
     def close(self) -> None:
         try:
-            if self._lock is not None:
+            storage: CrashSafeStorage = self._db.storage  # type: ignore[assignment]
+            if self._lock is not None and storage.written:
+                # Opening took a backup of the file as it was; unchanged since (and locked to
+                # us), it needs no second one, nor the time and memory of comparing them.
                 # A failed backup must not stop the window closing.
                 with contextlib.suppress(Exception):
                     self.backups.take()

@@ -177,6 +177,8 @@ class CrashSafeStorage(Storage):
         self._deferred = False
         self._dirty = False
         self.generation = generation
+        # Whether anything has been saved since opening: closing backs up only a changed file.
+        self.written = False
 
     def read(self) -> dict[str, Any] | None:
         if self._state is None:
@@ -221,6 +223,7 @@ class CrashSafeStorage(Storage):
             self._state = None
             raise
         self._state = data
+        self.written = True
         if anchor is not None:
             self.generation = anchor.generation
 

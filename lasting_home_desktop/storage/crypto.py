@@ -40,9 +40,6 @@ import os
 import unicodedata
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from .file_roles import KEY_FILE_NAME, UNLOCK_TRIES_NAME
 
 __all__ = ["KEY_FILE_NAME", "UNLOCK_TRIES_NAME"]  # kept importable from here
@@ -222,6 +219,10 @@ class FolderKey:
     def __init__(self, data_key: bytes):
         if len(data_key) != KEY_BYTES:
             raise ValueError("A data key is 32 bytes.")
+        # cryptography loads its own OpenSSL (about 15 ms): only once a key is known, so the
+        # unlock screen, which reads this module, opens without it.
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self._aead = AESGCM(data_key)
         self._data_key = data_key
         self.folder_id = hashlib.sha256(b"lasting-home folder\0" + data_key).hexdigest()[:32]
@@ -266,6 +267,8 @@ class FolderKey:
         if len(sealed) < start + NONCE_BYTES + TAG_BYTES:
             raise SealBroken(what)
         nonce = sealed[start : start + NONCE_BYTES]
+        from cryptography.exceptions import InvalidTag  # loaded with AESGCM in __init__
+
         try:
             return self._aead.decrypt(nonce, sealed[start + NONCE_BYTES :], associated)
         except InvalidTag:

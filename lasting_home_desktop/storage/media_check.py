@@ -125,7 +125,7 @@ def picture_problems(
         except (OSError, ValueError):
             problems.append(f"{what} cannot be read.")
             continue
-        if ext in _PICTURE_TYPES and not _shows(data):
+        if ext in _PICTURE_TYPES and not picture_shows(data):
             problems.append(f"{what} opens, but is damaged: it cannot be shown as a picture.")
     for reference in known.values():
         if not reference.must_exist or not is_valid_id(reference.child_id):
@@ -174,7 +174,8 @@ def _describe(reference: MediaReference | None, name: str, child_names: dict[str
     return f"{reference.what[0].upper()}{reference.what[1:]}{whose} ({name})"
 
 
-def _shows(data: bytes) -> bool:
+def picture_shows(data: bytes) -> bool:
+    """True when the bytes are a picture that opens whole (not damaged or cut short)."""
     from PIL import Image
 
     try:

@@ -7,9 +7,7 @@ import base64
 import hashlib
 import os
 import secrets
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING
 
 from .crypto import NONCE_BYTES, WrongPassphrase
 
@@ -18,6 +16,9 @@ _WRAP_CONTEXT = b"lasting-home data key"
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LENGTH = 4
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 
 def new_recovery_key() -> str:
@@ -46,14 +47,23 @@ def recovery_kek(recovery_key: str, salt: bytes) -> bytes:
     return hashlib.pbkdf2_hmac("sha256", letters.encode("ascii"), salt, 1, dklen=KEY_BYTES)
 
 
+def _aead(kek: bytes) -> AESGCM:
+    # Imported when a key is wrapped or unwrapped, not when the unlock screen reads the key file.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(kek)
+
+
 def wrap(kek: bytes, data_key: bytes) -> bytes:
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(kek).encrypt(nonce, data_key, _WRAP_CONTEXT)
+    return nonce + _aead(kek).encrypt(nonce, data_key, _WRAP_CONTEXT)
 
 
 def unwrap(kek: bytes, wrapped: bytes) -> bytes:
+    from cryptography.exceptions import InvalidTag  # loaded with AESGCM, in _aead
+
     try:
-        return AESGCM(kek).decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _WRAP_CONTEXT)
+        return _aead(kek).decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _WRAP_CONTEXT)
     except (InvalidTag, ValueError):
         raise WrongPassphrase() from None
 

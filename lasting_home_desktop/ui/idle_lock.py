@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent
-from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .. import resources
-from .theme import CHILD_LOOK, Look
+if TYPE_CHECKING:
+    from .theme import Look
 
 DEFAULT_MINUTES = 10
 LONGEST_MINUTES = 30
@@ -108,7 +108,15 @@ class WaitingForWorker(QWidget):
 
     workerBack = Signal()
 
-    def __init__(self, look: Look = CHILD_LOOK, parent: QWidget | None = None):
+    def __init__(self, look: Look | None = None, parent: QWidget | None = None):
+        # The pictures and the together-mode looks are read only when a child waits: the
+        # session builds the idle lock before the unlock screen first shows.
+        from PySide6.QtSvgWidgets import QSvgWidget
+
+        from .. import resources
+        from .theme import CHILD_LOOK
+
+        look = look or CHILD_LOOK
         super().__init__(parent)
         self._asked = False
         self.setWindowTitle("Lasting Home")
@@ -222,6 +230,8 @@ class ScreenLock(QObject):
         self.is_locked = True
         self.idle.locked = True
         self._close_popups()
+        from .theme import CHILD_LOOK  # together mode's looks: only when a child is there
+
         own = {self.unlock_screen}
         child_look: Look | None = None
         self._hidden, self._faded = [], []

@@ -7,23 +7,21 @@ user would have been told instead of clicking through modal boxes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+# Qt's message and dialog classes are imported when a message is first shown (their types
+# take several milliseconds to load): the unlock screen comes up without them.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-DETAIL_WIDTH = 520  # the detail text wraps at this width
-ROOM_FOR_THE_REST = 220  # headline, buttons, title bar and margins around a long detail
+
+def __getattr__(name: str) -> object:
+    # `messages.LongMessage`, as before, now that it lives in long_message.
+    if name == "LongMessage":
+        from .long_message import LongMessage
+
+        return LongMessage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class UserMessages:
@@ -33,6 +31,8 @@ class UserMessages:
         self.parent = parent
 
     def tell(self, headline: str, detail: str, *, problem: bool = False) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         icon = QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information
         self.message_box(headline, detail, icon).exec()
 
@@ -43,6 +43,8 @@ class UserMessages:
     def choose(self, headline: str, detail: str, options: list[str]) -> int:
         """A question with several answers, each saying what it does; returns the index of
         the one chosen (the last is the safe way out, also taken by Escape or closing)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = self.message_box(headline, detail, QMessageBox.Icon.Question, tuple(options))
         box.exec()
         chosen = box.property("chosen")
@@ -56,7 +58,12 @@ class UserMessages:
         choices: tuple[str, ...] | None = None,
     ) -> QDialog:
         """The box for a message, not yet shown (tests look at it at 1280 × 720)."""
-        if _too_tall(detail, self.parent):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from .long_message import LongMessage, too_tall
+
+        if too_tall(detail, self.parent):
             return LongMessage(headline, detail, icon, choices, self.parent)
         box = QMessageBox(self.parent)
         box.setWindowTitle("Lasting Home")
@@ -79,72 +86,6 @@ class UserMessages:
                 lambda button: box.setProperty("chosen", buttons.index(button))
             )
         return box
-
-
-def _too_tall(detail: str, parent: QWidget | None) -> bool:
-    probe = QLabel(detail)
-    probe.setWordWrap(True)
-    screen = (parent.screen() if parent else None) or QApplication.primaryScreen()
-    room = screen.availableGeometry().height() - ROOM_FOR_THE_REST
-    return probe.heightForWidth(DETAIL_WIDTH) > room
-
-
-class LongMessage(QDialog):
-    """A message whose detail scrolls: twenty problems at once still fit a 720-pixel screen."""
-
-    def __init__(
-        self,
-        headline: str,
-        detail: str,
-        icon: QMessageBox.Icon,
-        choices: tuple[str, ...] | None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.setWindowTitle("Lasting Home")
-        self.headline = QLabel(headline)
-        self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        self.headline.setWordWrap(True)
-        self.headline.setStyleSheet("font-weight: bold;")
-        self.detail = QLabel(detail)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        buttons = QDialogButtonBox()
-        if not choices:
-            buttons.addButton("OK", QDialogButtonBox.ButtonRole.AcceptRole)
-        else:
-            for index, text in enumerate(choices):
-                last = index == len(choices) - 1
-                role = (
-                    QDialogButtonBox.ButtonRole.RejectRole
-                    if last
-                    else QDialogButtonBox.ButtonRole.AcceptRole
-                )
-                self._answer(buttons.addButton(text, role), index)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        standard = {
-            QMessageBox.Icon.Warning: QStyle.StandardPixmap.SP_MessageBoxWarning,
-            QMessageBox.Icon.Question: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-        }.get(icon, QStyle.StandardPixmap.SP_MessageBoxInformation)
-        picture = QLabel()
-        picture.setPixmap(self.style().standardIcon(standard).pixmap(32, 32))
-        layout.addWidget(picture)
-        layout.addWidget(self.headline)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(buttons)
-        screen = (parent.screen() if parent else None) or QApplication.primaryScreen()
-        area = screen.availableGeometry()
-        self.resize(DETAIL_WIDTH + 60, area.height() - 80)
-
-    def _answer(self, button: QPushButton, index: int) -> None:
-        button.clicked.connect(lambda: self.setProperty("chosen", index))
 
 
 @dataclass

@@ -24,13 +24,7 @@ from ..storage.crypto import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from ..storage.folder_sealing import (
-    first_passphrase,
-    needs_passphrase,
-    unlock,
-    unlock_by_recovery_key,
-)
-from ..storage.key_file import change_passphrase
+from ..storage.key_file import change_passphrase, is_encrypted_folder
 from ..storage.last_worker import last_worker, remember_worker
 from ..storage.unlock_tries import TAMPERED, UnlockTries
 from .unlock_pages import STYLE, NewPassphrasePage, RecoveryKeyPage, SetUpPage, UnlockPage
@@ -125,7 +119,7 @@ class UnlockScreen(QWidget):
         self.new_page.repeat.returnPressed.connect(self._set_new_passphrase)
 
     def show_right_page(self) -> None:
-        if needs_passphrase(self.folder):
+        if is_encrypted_folder(self.folder):
             self.pages.setCurrentWidget(self.unlock_page)
             self.passphrase.setFocus()
         else:
@@ -167,6 +161,9 @@ class UnlockScreen(QWidget):
                 "The two passphrases are different. Please type the same one twice."
             )
             return
+        # Sealing a folder is imported when it is first needed: the screen opens without it.
+        from ..storage.folder_sealing import first_passphrase
+
         try:
             created = first_passphrase(self.folder, self.new_passphrase.text(), self._cost)
         except WeakPassphrase as problem:
@@ -209,6 +206,8 @@ class UnlockScreen(QWidget):
         if not secret:
             self.unlock_problem.setText("Please type the passphrase.")
             return
+        from ..storage.folder_sealing import unlock, unlock_by_recovery_key  # as in set_up
+
         try:
             if self.use_recovery.isChecked():
                 key = unlock_by_recovery_key(self.folder, secret)

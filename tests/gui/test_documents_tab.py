@@ -234,3 +234,41 @@ def test_before_the_decision_the_tab_says_what_is_missing(qtbot, store, today):
     assert section.preview() == 0 and "not recorded yet" in messages.told[-1][1]
     choose(section, "book")
     assert section.preview() > 0
+
+
+def test_a_damaged_picture_is_named_not_silently_left_out(qtbot, store, today, tmp_path, capsys):
+    """The drawing the child chose as their picture is damaged: the card is still made, and
+    the tab and the command line both say which picture was left out."""
+    from lasting_home_desktop.cli import main
+    from lasting_home_desktop.storage.drawings import DrawingLibrary
+
+    child = add_child(store, today)
+    [drawing] = DrawingLibrary(store).drawings(child.id)
+    path = DrawingLibrary(store).png_path(child.id, drawing.drawing_id)
+    path.write_bytes(path.read_bytes()[:200])  # cut short, as a failing disk would
+    section, _ = tab(qtbot, store, today, child)
+    choose(section, "card")
+    assert section.preview() > 0
+    assert "could not be read" in section.status.text()
+    assert "chose" in section.status.text()
+    store.close()
+    code, _, err = (
+        main(
+            [
+                "export",
+                "--data-dir",
+                str(store.folder),
+                "--child",
+                child.id,
+                "--out",
+                str(tmp_path),
+                "--only",
+                "card,book",
+                "--today",
+                "22/11/2026",
+            ]
+        ),
+        *capsys.readouterr(),
+    )
+    assert code == 0
+    assert err.count("Note:") == 2 and "could not be read" in err

@@ -91,6 +91,30 @@ def test_backups_rotate_and_skip_a_damaged_one(data_dir, today):
     assert backups.newest_good() == kept[1]
 
 
+def test_closing_backs_up_what_changed_and_nothing_else(data_dir, today, monkeypatch):
+    """Closing keeps the state the session ended with; a session that saved nothing was
+    backed up when it opened, so closing neither compares nor copies anything again."""
+    filled(data_dir, today)
+    backups = DatabaseBackups(data_dir / "backups", data_dir / DATABASE_NAME)
+    store = CaseloadStore.open(data_dir)
+    taken = []
+    original_take = DatabaseBackups.take
+
+    def counted_take(self):
+        taken.append(1)
+        return original_take(self)
+
+    monkeypatch.setattr(DatabaseBackups, "take", counted_take)
+    store.close()
+    assert taken == []
+    store = CaseloadStore.open(data_dir)
+    store.add_child(ChildRecord(first_name="Zofia", last_name="Łukasz"), today)
+    store.close()
+    assert len(taken) == 2  # opening, and closing after the change
+    newest = json.loads(backups.all()[0].read_text(encoding="utf-8"))
+    assert "Zofia" in json.dumps(newest, ensure_ascii=False)
+
+
 def test_a_failed_write_loses_nothing_and_explains_itself(data_dir, today, monkeypatch):
     """When the folder refuses a write, the message says so and the saved data is untouched."""
     saved = filled(data_dir, today)

@@ -4,7 +4,7 @@ row showing where the child's journey stands and, in red, why they need attentio
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,11 +37,15 @@ from ...domain.caseload_filter import CaseloadFilter, attention_count, showing_t
 from ...domain.child import ChildRecord
 from ...domain.child_status import ChildStatus, StatusFacts, child_statuses
 from ...domain.journey import JourneySettings, Stage
+from ..after_paint import AfterFirstPaint
 
 ANY_STAGE = "All stages"
 FLAGGED = "Needs attention (flagged)"
 FLAG_RED = "#8a1c0c"
-SUBTLE = "#5b6770"  # as the theme's subtle text
+SUBTLE = "#5b6770"
+# Said while the statuses are worked out at start-up, never "0 need attention" or a blank.
+WORKING_OUT = "working out who needs attention…"
+WORKING_OUT_ROW = "Working out where things stand…"
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -52,22 +56,35 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.statuses: list[ChildStatus] = []
+        # Children shown by name only while their statuses are worked out (start-up).
+        self.waiting: list[ChildRecord] = []
         self.today = dt.date.today()
         # In a team, each row also says who holds the case (the allocated social worker).
         self.show_social_worker = False
 
     @property
     def children(self) -> list[ChildRecord]:
-        return [status.child for status in self.statuses]
+        return [self.child_at(row) for row in range(self.rowCount())]
+
+    def child_at(self, row: int) -> ChildRecord:
+        return self.waiting[row] if self.waiting else self.statuses[row].child
 
     def set_statuses(self, statuses: list[ChildStatus], today: dt.date) -> None:
         self.beginResetModel()
         self.statuses = statuses
+        self.waiting = []
+        self.today = today
+        self.endResetModel()
+
+    def set_waiting(self, children: list[ChildRecord], today: dt.date) -> None:
+        self.beginResetModel()
+        self.statuses = []
+        self.waiting = children
         self.today = today
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.statuses)
+        return 0 if parent.isValid() else len(self.waiting or self.statuses)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADINGS)
@@ -80,14 +97,18 @@ class CaseloadModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
+        child, column = self.child_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return child.id
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return f"{child.display_name} (archived)" if child.archived else child.display_name
+        if role == Qt.ItemDataRole.DisplayRole and column == 1:
+            age = child.age(self.today)
+            return "" if age is None else str(age)
+        if self.waiting:
+            return self._waiting_data(child, column, role)
         status = self.statuses[index.row()]
-        child, column = status.child, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{child.display_name} (archived)" if child.archived else child.display_name
-            if column == 1:
-                age = child.age(self.today)
-                return "" if age is None else str(age)
             return "\n".join(filter(None, (status.stage_label, status.reason_text)))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [child.display_name, status.stage_label]
@@ -98,8 +119,19 @@ class CaseloadModel(QAbstractTableModel):
             return ". ".join(filter(None, (status.stage_label, status.reason_text)))
         if role == STATUS_ROLE:
             return status
-        if role == Qt.ItemDataRole.UserRole:
-            return child.id
+        return None
+
+    @staticmethod
+    def _waiting_data(child: ChildRecord, column: int, role: int) -> object:
+        """A row whose status is still being worked out says so, in grey."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return child.display_name
+        if column != 2:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return WORKING_OUT_ROW
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(SUBTLE)
         return None
 
 
@@ -165,6 +197,8 @@ class CaseloadView(QWidget):
         self.today = today
         self.settings = settings
         self._all: list[ChildStatus] = []
+        # While the children are shown by name only (start-up): works out their statuses.
+        self._work_out: Callable[[], None] | None = None
 
         self.search = QLineEdit(placeholderText="Search by name or person ID")
         self.search.setAccessibleName("Search children by name or person ID")
@@ -244,10 +278,32 @@ class CaseloadView(QWidget):
         `facts` are what each child's status needs beyond their record (the store gathers them).
         """
         keep = self.selected_child_id()
+        self._work_out = None
         self._all = child_statuses(children, self.today, self.settings, facts)
         self._refilter()
         if keep:
             self.select(keep, emit=False)
+
+    def show_waiting(self, children: list[ChildRecord], work_out: Callable[[], None]) -> None:
+        """At start-up: these children (not archived) by name and age at once, their rows and
+        the count saying that who needs attention is being worked out. `work_out` is called
+        once the list has been painted (half a second from now at the latest), or sooner
+        should the filters be used; it ends with `set_children`."""
+        self._work_out = work_out
+        self._all = []
+        self.model.set_waiting(children, self.today)
+        self.count.setText(f"{showing_text(len(children), len(children))} · {WORKING_OUT}")
+        self._update_buttons()
+        AfterFirstPaint(self.table, self._finish_waiting, latest_ms=500)
+
+    def _finish_waiting(self) -> None:
+        if self._work_out is not None:  # unless the filters needed it sooner
+            self._work_out()
+
+    @property
+    def waiting(self) -> bool:
+        """True while the children are shown by name only."""
+        return self._work_out is not None
 
     @property
     def statuses(self) -> list[ChildStatus]:
@@ -267,11 +323,11 @@ class CaseloadView(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.statuses[index.row()].child.id
+        return self.model.child_at(index.row()).id
 
     def select(self, child_id: str, emit: bool = True) -> bool:
-        for row, status in enumerate(self.model.statuses):
-            if status.child.id == child_id:
+        for row, child in enumerate(self.model.children):
+            if child.id == child_id:
                 if not emit:
                     self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)
@@ -281,7 +337,7 @@ class CaseloadView(QWidget):
         return False
 
     def visible_names(self) -> list[str]:
-        return [status.child.display_name for status in self.model.statuses]
+        return [child.display_name for child in self.model.children]
 
     def visible_status_lines(self) -> list[str]:
         """What the "Where things stand" column shows, row by row (for tests)."""
@@ -289,6 +345,9 @@ class CaseloadView(QWidget):
         return [str(self.model.index(row, 2).data()) for row in rows]
 
     def _refilter(self) -> None:
+        if self._work_out is not None:
+            self._work_out()  # the filters need every child's status: worked out now
+            return
         chosen = self.current_filter()
         shown = chosen.apply(self._all)
         self.model.set_statuses(shown, self.today)
@@ -300,7 +359,7 @@ class CaseloadView(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
         if current.isValid():
-            self.childSelected.emit(self.model.statuses[current.row()].child.id)
+            self.childSelected.emit(self.model.child_at(current.row()).id)
 
     def _update_buttons(self) -> None:
         index = self.table.currentIndex()
@@ -308,12 +367,12 @@ class CaseloadView(QWidget):
             self.archive_button.setEnabled(False)
             self.archive_button.setText("Archive")
             return
-        archived = self.model.statuses[index.row()].child.archived
+        archived = self.model.child_at(index.row()).archived
         self.archive_button.setEnabled(True)
         self.archive_button.setText("Bring back from archive" if archived else "Archive")
 
     def _on_archive(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            child = self.model.statuses[index.row()].child
+            child = self.model.child_at(index.row())
             self.archiveRequested.emit(child.id, not child.archived)

@@ -31,6 +31,7 @@ from ...documents.export import (
     document_pdf,
     kind,
     not_ready,
+    picture_warning,
 )
 from ...domain.card_message import PALETTES, CardMessage, message_room
 from ...domain.child import DecisionRoute, HomeType
@@ -320,7 +321,12 @@ class DocumentsSection(QWidget):
         pages = self.viewer.show_pdf(data)
         self.shown_key, self.shown_pdf = key, data
         word = "page" if pages == 1 else "pages"
-        self.status.setText(f"{self.documents.currentItem().text()}: {pages} {word}.")
+        store, child_id, today = self.context.store, self.context.child_id, self.context.today
+        warning = picture_warning(store, child_id, key, today)
+        self.status.setText(
+            f"{self.documents.currentItem().text()}: {pages} {word}."
+            + (f" {warning}" if warning else "")
+        )
         self.previewed.emit(key, pages)
         return pages
 

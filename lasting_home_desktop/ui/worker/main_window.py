@@ -39,7 +39,13 @@ PREFERRED_SIZE = QSize(1280, 800)
 
 
 class WorkerWindow(QMainWindow):
+    """With `names_first` (the app's start-up), the caseload is painted with the children's
+    names first, and who needs attention and what is due this week follow just after the first
+    paint (for a thousand children, working them out takes longer than the paint itself);
+    `caseloadReady` is emitted once they are shown."""
+
     childShown = Signal(str)  # a child's page was opened (the audit trail notes it)
+    caseloadReady = Signal()
 
     def __init__(
         self,
@@ -49,6 +55,7 @@ class WorkerWindow(QMainWindow):
         example_children: ExampleChildren | None = None,
         title_note: str = "",
         clashes: ClashChooser | None = None,
+        names_first: bool = False,
     ):
         super().__init__()
         self.clashes = clashes  # None: the real side-by-side dialog
@@ -95,12 +102,11 @@ class WorkerWindow(QMainWindow):
 
         if store.is_empty and not store.folder_value(FIRST_START_DONE):
             self.screens.setCurrentWidget(self.first_start)
+        elif names_first:
+            self._show_names_first()
         else:
             self.show_caseload()
-        self.guard = WindowGuard(self)
-        from .team_runner import attach_team  # sharing with the team, once in one
-
-        self.team = attach_team(self)
+        self.guard = WindowGuard(self)  # sets self.team too: sharing with the team, once in one
 
     # -- leaving ---------------------------------------------------------------------------------
 
@@ -192,6 +198,14 @@ class WorkerWindow(QMainWindow):
         self.caseload.set_children(self.store.children(include_archived=True), facts)
         due = due_this_week(self.caseload.statuses, self.today, self.settings.journey)
         self.this_week.show_items(due, self.today)
+        self.caseloadReady.emit()
+
+    def _show_names_first(self) -> None:
+        """The caseload by name, "This week" and every status saying they are being worked
+        out (never "none" meanwhile); the caseload calls for the rest once it is painted."""
+        self.caseload.show_waiting(self.store.children(), self._refresh_caseload)
+        self.this_week.show_waiting()
+        self.screens.setCurrentWidget(self.caseload_screen)
 
     def show_tracker(self) -> None:
         facts = status_facts(self.store)

@@ -26,6 +26,7 @@ from ..store_signals import store_signals
 
 AFTER_SAVE_MS = 4000  # a burst of saves is shared once, a few seconds after it ends
 EVERY_MS = 60_000
+FIRST_ROUND_MS = 1500
 
 
 class TeamRunner(QObject):
@@ -164,5 +165,7 @@ def attach_team(window: QMainWindow, **options: Any) -> TeamRunner:
     runner.window = window
     if has_team(store.folder):
         runner.show_status()
-        QTimer.singleShot(0, runner.start)
+        # A moment after the window is up: the first round reads this laptop's copy of the
+        # team's records, which must not hold up the caseload's first paint.
+        QTimer.singleShot(FIRST_ROUND_MS, runner.start)
     return runner

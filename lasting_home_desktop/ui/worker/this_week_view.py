@@ -21,6 +21,7 @@ from ...domain.this_week import WEEK, DueItem
 from ..widgets import plain_label
 
 LATE = QBrush(QColor("#8a1c0c"))
+WORKING_OUT = "Working out what is due this week…"
 
 
 class ThisWeekPanel(QWidget):
@@ -40,8 +41,10 @@ class ThisWeekPanel(QWidget):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.list.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the lines once they are set (show_items): fitting on every relayout would
+        # measure every line each time, which held up the window's first paint.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.list.itemActivated.connect(self._open)
         self.list.itemClicked.connect(self._open)
         self.empty = plain_label(
@@ -75,8 +78,19 @@ class ThisWeekPanel(QWidget):
                 for column in range(3):
                     row.setForeground(column, LATE)
             self.list.addTopLevelItem(row)
+        for column in (0, 1):
+            self.list.resizeColumnToContents(column)
         self.list.setVisible(bool(items))
         self.empty.setVisible(not items)
+
+    def show_waiting(self) -> None:
+        """At start-up, until the caseload's statuses are known: neither a list nor "nothing
+        is due", which may not be true."""
+        self.items = []
+        self.list.clear()
+        self.note.setText(WORKING_OUT)
+        self.list.setVisible(False)
+        self.empty.setVisible(False)
 
     def lines(self) -> list[str]:
         """What the list says, line by line (for tests)."""

@@ -1,6 +1,6 @@
 """What keeps the worker window truthful and careful: its lists follow every save (a tab,
-together mode, an import, the team), a deleted child's page closes, and closing the window,
-locking or logging off never loses typing."""
+together mode, an import, the team, whose sharing it starts), a deleted child's page closes,
+and closing the window, locking or logging off never loses typing."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ class WindowGuard(QObject):
         self._lists_stale.setInterval(0)
         self._lists_stale.timeout.connect(self._show_lists_again)
         store_signals(window.store).changed.connect(self._store_changed)
+        # The team's saves reach the lists like any other; the team also needs the window
+        # closing to finish its round first (see may_close's caller).
+        from .team_runner import attach_team
+
+        window.team = attach_team(window)
 
     def _store_changed(self, change: Change) -> None:
         window, page = self.window, self.window.child_page
