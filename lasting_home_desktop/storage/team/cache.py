@@ -86,6 +86,7 @@ class FilesIndex:
     own_since_snapshot: int = 0
     snapshot_seq: int = 0
     last_written: str = ""  # when this laptop last wrote a segment (for heartbeats)
+    last_synced: str = ""  # when a round last reached the team folder
     started: bool = False  # the first gather is done
 
     def to_json(self) -> dict[str, Any]:

@@ -230,6 +230,7 @@ class TeamSync:
                 gather(rnd)
                 if self.identity.state == MEMBER:
                     media = self._share(rnd, job, result)
+                self.cache.files.last_synced = rnd.stamp()
             except TeamFolderProblem as problem:
                 rnd.report.folder_problem = problem.reason
             result.plan = plan_round(rnd, job.check, job.store_revisions)
@@ -337,11 +338,18 @@ class TeamSync:
         report = self.last_report
         return TeamStatus(
             identity.state,
-            self.last_synced,
+            self.last_synced or _when(self.cache.files.last_synced),
             report.folder_problem if report else "",
             self.changes_waiting,
             identity.note,
         )
+
+
+def _when(stamp: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(stamp) if stamp else None
+    except ValueError:
+        return None
 
 
 def _add_report(into: Report, other: Report) -> None:
