@@ -199,3 +199,21 @@ def test_the_team_windows_fit_1280x720_with_nothing_cut_off(qtbot, laptop, tmp_p
     texts = [button.text() for button in chooser.findChildren(QRadioButton)]
     assert any(text.endswith("\n<b>&amp;") for text in texts)  # shown as typed
     assert any(text.startswith("Sam Worker, 22 November 2026 10:00") for text in texts)
+
+
+def test_a_window_closed_before_its_first_round_starts_none(qtbot, laptop, tmp_path):
+    """Closing a team laptop's window straight after it opens: its first round, due a moment
+    later, never starts on a store that is closing."""
+    manager, menu, _ = laptop("Jo Manager")
+    dialog = menu.show_team()
+    dialog.team_name.setText("Team")
+    dialog.create_folder.setText(str(tmp_path / "team"))
+    assert dialog.create()
+    round_done(qtbot, manager)
+    from lasting_home_desktop.ui.worker.main_window import WorkerWindow
+
+    again = WorkerWindow(manager.store, manager.today, manager.messages)
+    qtbot.addWidget(again)
+    again.team.stop()  # as closing the window does
+    again.team.start()  # what the timer for the first round then calls
+    assert not again.team.running

@@ -60,8 +60,10 @@ class TeamRunner(QObject):
         store_signals(store).changed.connect(self._store_changed)
 
     def start(self) -> None:
-        """Begin (or begin again after joining or making a team)."""
-        self._stopped = False
+        """Begin (or begin again after joining or making a team); never once stopped (the
+        window closed)."""
+        if self._stopped:
+            return
         if self.sync.active:
             self.every.start()
             self.sync_now()
