@@ -27,7 +27,7 @@ demo: install
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto
 
 benchmarks: install
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
