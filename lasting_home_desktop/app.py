@@ -38,6 +38,7 @@ LOAD_AHEAD = (
     "lasting_home_desktop.domain.bank_holidays_table",
     "lasting_home_desktop.ui.worker.main_window",
     "lasting_home_desktop.ui.worker.trust_menu",
+    "lasting_home_desktop.ui.worker.team_runner",
 )
 
 
