@@ -40,6 +40,7 @@ from .safe_files import (
     StorageWriteError,
     append_whole,
     describe_write_error,
+    file_identity,
     fsync_folder,
     read_whole,
 )
@@ -135,6 +136,9 @@ class AuditTrail:
         self.legacy_ok = legacy_ok
         self.worker = ""  # set once the worker has said who they are at unlock
         self._clock = clock
+        # Where the chain ended after this trail's last write (file identity, count, hash):
+        # while the file is unchanged the next entry follows on without reading a year's trail.
+        self._end: tuple[tuple[int, int, int, int], int, str] | None = None
 
     def now(self) -> dt.datetime:
         """The time as this trail writes it down."""
@@ -157,9 +161,7 @@ class AuditTrail:
         try:
             new_file = not self.path.exists()
             with anchor_guard(self.folder) as handle:
-                raw = self._tidied(handle.fileno())
-                lines = [line for line in raw.split(b"\n") if line.strip()]
-                prev, count = self._last_hash(lines), len(lines)
+                count, prev = self._chain_end(handle.fileno())
                 entries, encoded = [], []
                 for action, child_id, detail in items:
                     fields = {
@@ -176,6 +178,7 @@ class AuditTrail:
                     encoded.append(self.encode_line(entry, count) + b"\n")
                     prev = entry.hash
                 append_whole(handle.fileno(), b"".join(encoded))
+                self._end = (file_identity(handle.fileno()), count, prev)
                 self._move_anchor(count, prev)
             if new_file:
                 fsync_folder(self.folder)
@@ -208,6 +211,15 @@ class AuditTrail:
             if len(lines) > anchor.audit_count:
                 moved = anchor.with_audit(len(lines), self._last_hash(lines))
                 write_anchor(self.folder, self.key, moved)
+
+    def _chain_end(self, fd: int) -> tuple[int, str]:
+        """How many entries the trail holds and the last one's hash (the file held)."""
+        if self._end is not None and self._end[0] == file_identity(fd):
+            return self._end[1], self._end[2]
+        self._end = None
+        raw = self._tidied(fd)
+        lines = [line for line in raw.split(b"\n") if line.strip()]
+        return len(lines), self._last_hash(lines)
 
     def _tidied(self, fd: int) -> bytes:
         """The file's bytes, with a partial last line completed (if it is a whole entry) or

@@ -100,6 +100,12 @@ def _read_from_start(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
+def file_identity(fd: int) -> tuple[int, int, int, int]:
+    """Which file this is and how it stands (device, inode, size, time): any write changes it."""
+    status = os.fstat(fd)
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
 def append_whole(fd: int, data: bytes) -> None:
     """All of `data` at the end of the file, or none of it: a failure part-way (the disk is
     full) cuts the file back to where it was."""

@@ -256,3 +256,25 @@ def test_two_processes_writing_at_once_keep_the_chain_whole(data_dir):
     trail = AuditTrail(data_dir)
     assert len(trail.entries()) == 80
     assert trail.verify() == []
+
+
+def test_a_long_trail_is_not_read_again_for_each_new_entry(data_dir, monkeypatch):
+    """A year of saves makes a long trail: the next entry follows on from where this trail
+    last wrote, and is read again only when someone else has written in between."""
+    from lasting_home_desktop.storage import audit
+
+    data_dir.mkdir()
+    mine, other = AuditTrail(data_dir), AuditTrail(data_dir)
+    mine.record_many([("opened", f"child{n}", "") for n in range(2000)])
+    reads = []
+    original = audit.read_whole
+    monkeypatch.setattr(audit, "read_whole", lambda fd: reads.append(fd) or original(fd))
+    for n in range(5):
+        mine.record("exported", f"child{n}", "Book PDF")
+    assert reads == []
+    other.record("opened", "child9")  # a second writer (a command-line task)
+    mine.record("printed", "child9")
+    assert len(reads) == 2  # each read the trail once, to find where it now ends
+    trail = AuditTrail(data_dir)
+    assert len(trail.entries()) == 2007
+    assert trail.verify() == []
