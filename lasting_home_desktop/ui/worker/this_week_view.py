@@ -78,8 +78,12 @@ class ThisWeekPanel(QWidget):
                 for column in range(3):
                     row.setForeground(column, LATE)
             self.list.addTopLevelItem(row)
+        # A little room over the measured width: names mixing scripts (Ayesha (عائشہ)) are
+        # drawn a few pixels wider than Qt measures them, and were clipped.
+        room = self.list.fontMetrics().averageCharWidth() * 2
         for column in (0, 1):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + room)
         self.list.setVisible(bool(items))
         self.empty.setVisible(not items)
 
