@@ -265,3 +265,34 @@ def test_work_after_the_first_paint_runs_once_and_at_the_latest_when_asked(qtbot
     # The hidden widget's latest time comes after the shown one's: by then that has passed.
     qtbot.waitUntil(lambda: "at the latest" in ran, timeout=5000)
     assert sorted(ran) == ["at the latest", "painted"]
+
+
+def test_the_app_does_not_keep_the_source_of_every_module_it_imports() -> None:
+    """PySide6 asks of every module imported after it whether it uses Qt; answered by reading
+    the module's whole source through linecache, every line of ~200 modules stayed in memory
+    for good. The answer must stay the same and the lines must not be kept."""
+    script = textwrap.dedent(
+        """
+        import linecache, sys
+        import lasting_home_desktop.app
+        import lasting_home_desktop.ui.worker.main_window
+        features = sys.modules["shibokensupport.feature"].pyside_feature_dict
+        print(len(linecache.cache))
+        print(features.get("lasting_home_desktop.ui.worker.caseload_view"))
+        print(features.get("lasting_home_desktop.storage.caseload"))
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=CHECKOUT,
+        timeout=60,
+        check=True,
+    )
+    kept, uses_qt, plain = done.stdout.split()
+    assert int(kept) < 20, f"{kept} modules' source lines kept in memory"
+    assert uses_qt == "0"  # a module that uses Qt: PySide6's switches apply to it
+    assert plain == "-1"  # a module that does not: left alone
