@@ -67,12 +67,21 @@ class PartAccess:
         names = [n for n in self._db.tables() if n != CHILDREN and not n.startswith("_")]
         return [RECORD, *sorted(names)]
 
-    def part_revisions(self, part: str) -> dict[str, tuple[str, str]]:
-        """Every child's (revision, previous revision) of one part, in one read."""
+    def child_ids(self) -> set[str]:
+        """Every child's id, archived or not, in one read."""
+        return {str(doc.get("id")) for doc in _raw(self._db.table(CHILDREN)).values()}
+
+    def part_revisions(
+        self, part: str, child_ids: Iterable[str] | None = None
+    ) -> dict[str, tuple[str, str]]:
+        """Every child's (revision, previous revision) of one part (or those children's), in
+        one read."""
         table, key = self._part_table(part)
+        wanted = None if child_ids is None else set(child_ids)
         return {
             str(doc.get(key)): (str(doc.get(REVISION, "")), str(doc.get(PREVIOUS, "")))
             for doc in _raw(table).values()
+            if wanted is None or doc.get(key) in wanted
         }
 
     def stored_parts(

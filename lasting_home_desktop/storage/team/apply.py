@@ -155,8 +155,9 @@ def apply_plan(
         if written:
             pictures[work.child_id] = (written, work.by)
             done.pictures += len(written)
-    received = _parts_to_store(store, cache, plan, changed_here, done)
-    present = set(store.part_revisions(RECORD)) | {p.child_id for p in received}
+    children = store.child_ids()
+    received = _parts_to_store(store, cache, plan, changed_here, done, children)
+    present = children | {p.child_id for p in received}
     clashes = {c: s for c, s in plan.clashes.items() if c in present}
     store.receive_team_parts(received, clashes, pictures)
     heads = {(p.child_id, p.part): p.heads for p in plan.parts}
@@ -172,15 +173,18 @@ def _parts_to_store(
     plan: Plan,
     changed_here: set[PartKey],
     done: Applied,
+    children: set[str],
 ) -> list[ReceivedPart]:
-    revisions: dict[str, dict[str, tuple[str, str]]] = {}
-    children = set(store.part_revisions(RECORD))
+    # Only the revisions of the children the plan brings: a round usually brings a few parts
+    # of a team of thousands.
+    wanted: dict[str, set[str]] = {}
+    for item in plan.parts:
+        wanted.setdefault(item.part, set()).add(item.child_id)
+    revisions = {part: store.part_revisions(part, ids) for part, ids in wanted.items()}
     coming = {p.child_id for p in plan.parts if p.part == RECORD and p.data is not None}
     out: list[ReceivedPart] = []
     for item in plan.parts:
         key = (item.child_id, item.part)
-        if item.part not in revisions:
-            revisions[item.part] = store.part_revisions(item.part)
         current = revisions[item.part].get(item.child_id, ("", ""))[0]
         if current == item.revision:
             cache.set_applied(item.child_id, item.part, list(item.heads))

@@ -38,6 +38,7 @@ PartKey = tuple[str, str]  # (child id, part)
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)  # asked of every child at every save of the cache
 def shard_of(child_id: str) -> int:
     return hashlib.sha1(child_id.encode("utf-8")).digest()[0] % SHARDS
 

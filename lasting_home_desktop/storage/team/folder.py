@@ -10,10 +10,11 @@ Every problem with the folder itself (missing, read-only, full) is a `TeamFolder
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..safe_files import TEMP_SUFFIX, atomic_write
@@ -48,12 +49,26 @@ class FolderFile:
     laptop: str  # the folder it is in
     kind: str
     seq: int | None  # from its name: a hint only, never trusted for anything that matters
-    size: int
-    mtime_ns: int
+    entry: os.DirEntry[str] = field(repr=False, compare=False)
 
     @property
     def stamp(self) -> tuple[int, int]:
-        return (self.size, self.mtime_ns)
+        """Size and time, asked of the disk only when wanted: most files in a listing were
+        read in an earlier round and need neither (thousands of them in a big team), and the
+        entry keeps the answer once asked. A file gone since the listing has (-1, 0)."""
+        try:
+            stat = self.entry.stat()
+        except OSError:
+            return (-1, 0)
+        return (stat.st_size, stat.st_mtime_ns)
+
+    @property
+    def size(self) -> int:
+        return self.stamp[0]
+
+    @property
+    def mtime_ns(self) -> int:
+        return self.stamp[1]
 
 
 def file_name(kind: str, seq: int, random_part: str) -> str:
@@ -189,27 +204,27 @@ class TooLarge(OSError):
 
 
 def _file_of(laptop: str, entry: os.DirEntry[str]) -> FolderFile | None:
-    name = entry.name
+    named = _kind_and_seq(entry.name)
+    if named is None:
+        return None
+    try:
+        if not entry.is_file():
+            return None
+    except OSError:
+        return None
+    return FolderFile(f"{MEMBERS}/{laptop}/{entry.name}", laptop, *named, entry)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _kind_and_seq(name: str) -> tuple[str, int | None] | None:
+    # Remembered: every round lists every file again, and names never change meaning.
     if name.startswith(".") or name.endswith(TEMP_SUFFIX):
         return None
     match = _NAME.match(name)
     if match is None:
         return None
-    try:
-        if not entry.is_file():
-            return None
-        stat = entry.stat()
-    except OSError:
-        return None
     seq = _SEQ.match(match["rest"])
-    return FolderFile(
-        f"{MEMBERS}/{laptop}/{name}",
-        laptop,
-        match["kind"],
-        int(seq["seq"]) if seq else None,
-        stat.st_size,
-        stat.st_mtime_ns,
-    )
+    return match["kind"], int(seq["seq"]) if seq else None
 
 
 def _problem(error: OSError) -> TeamFolderProblem:

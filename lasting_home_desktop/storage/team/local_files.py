@@ -4,12 +4,12 @@ folder's key like every other file there, and written whole (temporary file, the
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from ...domain.ids import new_id
+from ..crash_safe import json_dumps, json_loads
 from ..crypto import FolderKey, SealBroken, open_with, seal_with
 from ..file_roles import TEAM_FOLDER
 from ..safe_files import TEMP_SUFFIX, StorageWriteError, atomic_write
@@ -35,7 +35,7 @@ def write_local(path: Path, payload: Any, key: FolderKey | None, durable: bool =
     """Written whole. `durable=False` skips waiting for the disk (the cache, which can be
     rebuilt from the team folder: after a power cut it is found damaged or out of step with
     its list of files, and is simply started again)."""
-    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    text = json_dumps(payload)
     data = seal_with(key, text, role=ROLE, name=_name(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     if durable:
@@ -62,6 +62,6 @@ def read_local(path: Path, key: FolderKey | None) -> Any:
         raise LocalStateDamaged(f"{path.name}: {error}") from None
     try:
         opened = open_with(key, raw, role=ROLE, name=_name(path), what=path.name)
-        return json.loads(opened.decode("utf-8"))
+        return json_loads(opened)
     except (SealBroken, UnicodeDecodeError, ValueError) as error:
         raise LocalStateDamaged(f"{path.name}: {error}") from None
