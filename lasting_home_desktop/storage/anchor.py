@@ -64,6 +64,36 @@ class Anchor:
         return replace(self, audit_count=count, audit_hash=last_hash)
 
 
+class OwedAnchor:
+    """A generation the database file has and the anchor file has not been told of yet.
+    The store's save leaves it to the audit entry that follows (one small flushed write of the
+    anchor instead of two); `settle` writes it when no entry follows. Until then the anchor is
+    behind the database, never ahead of it, as after a power cut between the two."""
+
+    def __init__(self, folder: Path, key: FolderKey):
+        self.folder = Path(folder)
+        self.key = key
+        self.generation: int | None = None
+
+    def owe(self, generation: int) -> None:
+        self.generation = max(self.generation or 0, generation)
+
+    def folded_into(self, anchor: Anchor) -> Anchor:
+        if self.generation is None:
+            return anchor
+        return replace(anchor, generation=max(anchor.generation, self.generation))
+
+    def settle(self) -> None:
+        """Tell the anchor file now (while nothing is owed, nothing is written)."""
+        if self.generation is None:
+            return
+        with anchor_guard(self.folder):
+            write_anchor(
+                self.folder, self.key, self.folded_into(current_anchor(self.folder, self.key))
+            )
+        self.generation = None
+
+
 def anchor_path(folder: Path) -> Path:
     return Path(folder) / ANCHOR_NAME
 
@@ -91,6 +121,25 @@ def write_anchor(folder: Path, key: FolderKey, anchor: Anchor) -> None:
     payload = json.dumps(anchor.to_dict()).encode("utf-8")
     sealed = key.seal(payload, role="anchor", name=ANCHOR_NAME)
     atomic_write(anchor_path(folder), sealed, sync_folder=False)
+
+
+def move_anchor(
+    folder: Path, key: FolderKey, count: int, last_hash: str, owed: OwedAnchor | None
+) -> None:
+    """Tell the anchor file of the audit trail's new end, and of the save `owed` (if any)
+    that the entry followed. Only while holding `anchor_guard`."""
+    owing = owed is not None and owed.generation is not None
+    try:
+        anchor = read_anchor(folder, key) or Anchor()
+    except SealBroken:
+        if not owing:
+            return  # reported by check; the entry itself is written
+        anchor = Anchor()  # a save writes a fresh anchor over a damaged one
+    if owed is not None:
+        anchor = owed.folded_into(anchor)
+    write_anchor(folder, key, anchor.with_audit(count, last_hash))
+    if owed is not None:
+        owed.generation = None
 
 
 def current_anchor(folder: Path, key: FolderKey) -> Anchor:

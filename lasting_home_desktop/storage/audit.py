@@ -28,8 +28,10 @@ from typing import Any
 from .anchor import (
     GENESIS,
     Anchor,
+    OwedAnchor,
     anchor_guard,
     anchor_path,
+    move_anchor,
     read_anchor,
     reading_guard,
     write_anchor,
@@ -139,6 +141,7 @@ class AuditTrail:
         # Where the chain ended after this trail's last write (file identity, count, hash):
         # while the file is unchanged the next entry follows on without reading a year's trail.
         self._end: tuple[tuple[int, int, int, int], int, str] | None = None
+        self.owed: OwedAnchor | None = None  # the store's save that this entry also anchors
 
     def now(self) -> dt.datetime:
         """The time as this trail writes it down."""
@@ -238,13 +241,8 @@ class AuditTrail:
     def _move_anchor(self, count: int, last_hash: str) -> None:
         # Only where the anchor already exists: it is made with the first sealed database, so
         # a folder not yet brought up to date is not made to look like one that was.
-        if self.key is None or not anchor_path(self.folder).exists():
-            return
-        try:
-            anchor = read_anchor(self.folder, self.key) or Anchor()
-        except SealBroken:
-            return  # reported by check; the entry itself is written
-        write_anchor(self.folder, self.key, anchor.with_audit(count, last_hash))
+        if self.key is not None and anchor_path(self.folder).exists():
+            move_anchor(self.folder, self.key, count, last_hash, self.owed)
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from ..domain.child import ChildRecord, RecordProblem
 from ..domain.ids import new_id
 from ..domain.journey import DEFAULT_AVOID_DELAY_DAYS, JourneySettings
 from ..domain.merge import changed_fields
+from .anchor import OwedAnchor
 from .audit import AuditTrail
 from .backups import BACKUP_FOLDER, DatabaseBackups
 from .change_announcer import HANDOVER, ChangeAnnouncer
@@ -64,6 +65,9 @@ class CaseloadStore(PartAccess):
         self.media = MediaStore(folder / MEDIA_FOLDER, key)
         self.backups = DatabaseBackups(folder / BACKUP_FOLDER, folder / DATABASE_NAME, key=key)
         self.audit = AuditTrail(folder, key, read_only=lock is None)
+        if key is not None and lock is not None:
+            # Each save's anchor goes with the audit entry that follows it: one write, not two.
+            self.audit.owed = db.storage.owed = OwedAnchor(folder, key)  # type: ignore[attr-defined]
         self.changes = ChangeNotices()
         self._announcer = ChangeAnnouncer(self.audit, self.changes)
         self.drafts = Drafts(folder / DRAFTS_FOLDER, key)
@@ -126,6 +130,9 @@ class CaseloadStore(PartAccess):
     def close(self) -> None:
         try:
             storage: CrashSafeStorage = self._db.storage  # type: ignore[assignment]
+            if self.audit.owed is not None:
+                with contextlib.suppress(OSError):
+                    self.audit.owed.settle()
             if self._lock is not None and storage.written:
                 # Opening took a backup of the file as it was; unchanged since (and locked to
                 # us), it needs no second one, nor the time and memory of comparing them.

@@ -4,6 +4,8 @@ are dropped if it did not."""
 
 from __future__ import annotations
 
+import contextlib
+
 from ..domain.parts import part_title
 from .audit import AuditTrail
 from .changes import ADDED, RECORD, REMOVED, SAVED, TEAM, Change, ChangeNotices
@@ -61,12 +63,15 @@ class ChangeAnnouncer:
     def _write(self, entries: list[tuple[str, str, str]]) -> None:
         entries = [*self._unaudited, *entries]
         self._unaudited = []
-        if not entries:
-            return
         try:
-            self.audit.record_many(entries)
+            if entries:
+                self.audit.record_many(entries)  # which also tells the anchor of the save
         except OSError:
             self._unaudited = entries
+        # A save no entry followed (or the disk refused it): the anchor is told now.
+        if self.audit.owed is not None:
+            with contextlib.suppress(OSError):
+                self.audit.owed.settle()
 
 
 def _audited(change: Change) -> bool:

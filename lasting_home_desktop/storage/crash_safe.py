@@ -18,6 +18,7 @@ from tinydb.storages import Storage
 from .anchor import (
     ANCHOR_TABLE,
     Anchor,
+    OwedAnchor,
     anchor_guard,
     anchor_path,
     current_anchor,
@@ -160,11 +161,16 @@ def encode_database(
 
 
 def write_database(
-    path: Path, tables: dict[str, Any], key: FolderKey | None, generation: int = 0
+    path: Path,
+    tables: dict[str, Any],
+    key: FolderKey | None,
+    generation: int = 0,
+    owed: OwedAnchor | None = None,
 ) -> Anchor | None:
     """Save the database whole (the one way it is written). In an encrypted folder it gets the
     next generation, above both `generation` (the writer's own) and the anchor's, and the
-    anchor file follows it, both under the anchor's lock. Returns the new anchor."""
+    anchor file follows it, both under the anchor's lock; with `owed`, the anchor file is
+    told later (by the audit entry that follows the save). Returns the new anchor."""
     path = Path(path)
     if key is None:
         atomic_write(path, encode_database(tables, None, None, name=path.name))
@@ -177,7 +183,10 @@ def write_database(
         known = current_anchor(path.parent, key)
         anchor = Anchor(max(known.generation, generation) + 1, known.audit_count, known.audit_hash)
         atomic_write(path, encode_database(tables, key, anchor, name=path.name))
-        write_anchor(path.parent, key, anchor)
+        if owed is None:
+            write_anchor(path.parent, key, anchor)
+        else:
+            owed.owe(anchor.generation)
     return anchor
 
 
@@ -207,6 +216,8 @@ class CrashSafeStorage(Storage):
         self.generation = generation
         # Whether anything has been saved since opening: closing backs up only a changed file.
         self.written = False
+        # Set by the store, whose audit entries tell the anchor file after each save.
+        self.owed: OwedAnchor | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._state is None:
@@ -244,7 +255,7 @@ class CrashSafeStorage(Storage):
             if self.read_only:
                 raise StorageWriteError(READ_ONLY_MESSAGE)
             # Inside the try: data that is not JSON must not stay in the cache either.
-            anchor = write_database(self.path, data, self.key, self.generation)
+            anchor = write_database(self.path, data, self.key, self.generation, self.owed)
         except Exception:
             # TinyDB changed the cached dict in place before calling us; the disk still holds
             # the last good state, so forget the cache and read that back next time.

@@ -13,6 +13,7 @@ import time
 import pytest
 from trust_support import PASSPHRASE, TEST_COST, fill_folder, jpeg_photo
 
+from lasting_home_desktop.storage.anchor import database_anchor, read_anchor
 from lasting_home_desktop.storage.audit import AUDIT_NAME, AuditTrail, entry_hash
 from lasting_home_desktop.storage.caseload import DATABASE_NAME, CaseloadStore
 from lasting_home_desktop.storage.crash_safe import DamagedDatabase
@@ -141,6 +142,40 @@ def test_an_older_copy_of_the_database_put_back_is_noticed(sealed, today):
     with pytest.raises(DamagedDatabase) as caught:
         CaseloadStore.open(folder, key=key)
     assert "older" in caught.value.reason
+
+
+def _saved_generation(folder, key) -> int:
+    sealed = (folder / DATABASE_NAME).read_bytes()
+    opened = key.open_sealed(sealed, role="database", name=DATABASE_NAME)
+    return database_anchor(json.loads(opened)).generation
+
+
+def test_each_save_is_anchored_with_its_audit_entry(sealed, today):
+    """A save and the audit entry that follows it move the anchor together: straight after,
+    it knows both the database's new generation and the trail's new length."""
+    folder, key, children = sealed
+    with CaseloadStore.open(folder, key=key) as store:
+        store.archive_child(children[0].id)
+        anchor = read_anchor(folder, key)
+        assert anchor.generation == _saved_generation(folder, key)
+        assert anchor.audit_count == len((folder / AUDIT_NAME).read_bytes().splitlines())
+    assert not _problems(folder, key, today)
+
+
+def test_a_save_with_no_audit_entry_is_anchored_at_once(sealed, today):
+    """A save the audit trail does not list (a team clash noted) still moves the anchor
+    straight away, so the database from before it cannot be put back unseen, even if the
+    app is killed before it closes."""
+    folder, key, children = sealed
+    older = (folder / DATABASE_NAME).read_bytes()
+    lines_before = (folder / AUDIT_NAME).read_bytes().count(b"\n")
+    store = CaseloadStore.open(folder, key=key)
+    store.receive_team_parts([], {children[0].id: {"record": ["service"]}})
+    assert (folder / AUDIT_NAME).read_bytes().count(b"\n") == lines_before
+    assert read_anchor(folder, key).generation == _saved_generation(folder, key)
+    (folder / DATABASE_NAME).write_bytes(older)
+    assert "older than the last one this folder saved" in _problems(folder, key, today)
+    store.close()
 
 
 def test_a_backup_put_in_place_of_the_database_is_refused(sealed, today):
