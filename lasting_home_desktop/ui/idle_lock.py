@@ -8,11 +8,14 @@ of waiting.
 
 from __future__ import annotations
 
+# Qt's own namespace (Qt.Key, Qt.AlignmentFlag...) is imported inside the functions that use
+# it, all of them after unlocking: its first import builds every enum in it, about 15 ms that
+# the unlock screen need not wait for.
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -109,6 +112,8 @@ class WaitingForWorker(QWidget):
     workerBack = Signal()
 
     def __init__(self, look: Look | None = None, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt  # here, not at the top: see the note there
+
         # The pictures and the together-mode looks are read only when a child waits: the
         # session builds the idle lock before the unlock screen first shows.
         from PySide6.QtSvgWidgets import QSvgWidget
@@ -160,6 +165,8 @@ class WaitingForWorker(QWidget):
         self.workerBack.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt  # here, not at the top: see the note there
+
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -225,6 +232,8 @@ class ScreenLock(QObject):
         idle.idle.connect(self.lock)
 
     def lock(self) -> None:
+        from PySide6.QtCore import Qt  # here, not at the top: see the note there
+
         if self.is_locked:
             return
         self.is_locked = True
@@ -275,6 +284,8 @@ class ScreenLock(QObject):
         self._show_unlock()
 
     def _show_unlock(self) -> None:
+        from PySide6.QtCore import Qt  # here, not at the top: see the note there
+
         screen = self.unlock_screen
         prepare = getattr(screen, "prepare_for_relock", None)
         if prepare is not None:
@@ -290,6 +301,8 @@ class ScreenLock(QObject):
 
     def unlock(self) -> None:
         """Call once the unlock screen has accepted the worker: everything comes back."""
+        from PySide6.QtCore import Qt  # here, not at the top: see the note there
+
         if not self.is_locked:
             return
         self.unlock_screen.closable = True  # type: ignore[attr-defined]

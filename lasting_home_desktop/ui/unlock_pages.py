@@ -3,7 +3,6 @@ Widgets only; what they do is in unlock_screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .widgets import password_field, plain_label
@@ -71,9 +70,7 @@ class SetUpPage(QWidget):
 class RecoveryKeyPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.key = plain_label("", "RecoveryKey", wrap=False)
-        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key = plain_label("", "RecoveryKey", wrap=False, selectable=True, centred=True)
         self.written_down = QCheckBox("I have written the recovery key down and put it away safely")
         self.button = QPushButton("Continue", objectName="Primary")
         self.button.setEnabled(False)

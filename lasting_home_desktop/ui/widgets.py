@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 
@@ -16,12 +15,14 @@ def plain_label(
 ) -> QLabel:
     """A label that shows user text literally: a name like "<b>&amp;" stays as typed."""
     label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    # Set by name, not through Qt.TextFormat and friends: the first use of Qt's namespace
+    # builds every enum in it (about 15 ms), and the unlock screen is made of these labels.
+    label.setProperty("textFormat", "PlainText")
     label.setWordWrap(wrap)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setProperty("textInteractionFlags", "TextSelectableByMouse")
     if centred:
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setProperty("alignment", "AlignCenter")
     if name:
         label.setObjectName(name)
     return label
