@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .child import ChildRecord, DecisionRoute
 from .journey import Flag, JourneySettings, JourneyStatus, Stage, journey_status
-from .panel import agenda_confirm_by, agenda_overdue
+from .panel import agenda_overdue
 from .parts import part_title
 from .plain_words import day_month, days
 
@@ -146,11 +146,8 @@ def _reason(
     if flag is Flag.PANEL_DECISION_TO_RECORD and dates.visit is not None:
         return f"Panel met {days((today - dates.visit).days)} ago: record its decision"
     if flag is Flag.AGENDA_TO_CONFIRM and dates.visit is not None:
-        due = agenda_confirm_by(dates.visit)
-        return (
-            f"Panel on {day_month(dates.visit, today)}: agenda was due by "
-            f"{day_month(due, today)}, confirm it"
-        )
+        # Short enough to be read whole in the caseload beside the child's name.
+        return f"Panel agenda for {day_month(dates.visit, today)} overdue: confirm it"
     if flag is Flag.DEFERRED_TOO_LONG and journey.days_waiting is not None:
         return f"Deferred {days(journey.days_waiting)} ago: review"
     if flag is Flag.GETTING_READY_TOO_LONG and journey.days_waiting is not None:

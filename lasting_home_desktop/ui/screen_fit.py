@@ -4,8 +4,8 @@ at 150 % (which Qt sees as 1280 × 720). Nothing opens taller than the space it 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QScreen, QShowEvent
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 # Room for a title bar and borders that the window manager adds outside the window.
 FRAME = QSize(16, 40)
@@ -66,3 +66,21 @@ def fit_to_text(dialog: QWidget, width: int) -> QSize:
     dialog.setMinimumSize(size)
     dialog.resize(size)
     return size
+
+
+class SharedSplitter(QSplitter):
+    """Side by side; the first pane gets `share` of the width (between `least` and `most`
+    pixels) the first time it is shown, whatever screen the window opened on."""
+
+    def __init__(self, share: float, least: int, most: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._share = (share, least, most)
+        self._shared = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._shared:
+            self._shared = True
+            share, least, most = self._share
+            first = max(least, min(most, int(self.width() * share)))
+            self.setSizes([first, max(1, self.width() - first)])

@@ -77,7 +77,7 @@ def test_agenda_flag_shown_and_in_tracker(qtbot, page):
     assert form.agenda_due.text() == "Tuesday 10 November 2026: the agenda is now due"
     facts = status_facts(page.store)
     [row] = tracker_rows(page.store.children(), page.today, facts=facts)
-    assert row.reason_text == "Panel on 10 December: agenda was due by 10 November, confirm it"
+    assert row.reason_text == "Panel agenda for 10 December overdue: confirm it"
     form.agenda_confirmed.setChecked(True)
     assert form.save(), page.problems()
     [row] = tracker_rows(page.store.children(), page.today, facts=status_facts(page.store))

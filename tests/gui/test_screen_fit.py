@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from fit_support import LAPTOP, SCALED, cut_off, outside, place, screen, settle
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMessageBox
 
 from lasting_home_desktop.domain.child import ChildRecord, PeopleAroundChild
@@ -14,6 +15,7 @@ from lasting_home_desktop.storage.example_caseload import add_example_children
 from lasting_home_desktop.ui.messages import LongMessage, RecordedMessages, UserMessages
 from lasting_home_desktop.ui.screen_fit import fit_main_window
 from lasting_home_desktop.ui.theme import apply_worker_theme
+from lasting_home_desktop.ui.worker.caseload_view import font_to_fit
 from lasting_home_desktop.ui.worker.child_form import ChildForm
 from lasting_home_desktop.ui.worker.handover_dialog import (
     DeleteRecordDialog,
@@ -72,6 +74,27 @@ def test_main_window_fits_and_never_grows(qtbot, store, today, size):
     page.section("Profile and journey")
     settle(window)
     assert cut_off(window) == []
+
+
+@pytest.mark.parametrize("size", [LAPTOP, SCALED])
+def test_the_caseload_says_in_full_why_each_child_needs_attention(qtbot, store, today, size):
+    """Beside the caseload's names, each reason is written whole, the longest ("Said they
+    feel worried on 10 November: talk with them") a little smaller on a 1280-wide screen.
+    (Two reasons share the line and may be cut short; the tooltip and the page say both.)"""
+    add_example_children(store, today)
+    window = _window(qtbot, store, today, size)
+    caseload = window.caseload
+    qtbot.waitUntil(lambda: not caseload.waiting and bool(caseload.statuses))
+    table = caseload.table
+    width = table.columnWidth(2) - 8  # the delegate's margins
+    reasons = [s.reason_text for s in caseload.statuses if len(s.reasons) == 1]
+    assert any("feel worried" in reason for reason in reasons)
+    assert any("agenda" in reason for reason in reasons)
+    for reason in reasons:
+        font = font_to_fit(table.font(), reason, width)
+        assert QFontMetrics(font).horizontalAdvance(reason) <= width, reason
+        if size == LAPTOP:
+            assert font == table.font(), f"smaller on a 1366-wide laptop: {reason}"
 
 
 def test_where_there_is_room_the_window_opens_centred_at_its_own_size(qtbot, store, today):

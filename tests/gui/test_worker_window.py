@@ -229,7 +229,7 @@ def test_flags_from_other_records_show_in_caseload_and_tracker(qtbot, store, tod
     )
     window = make_window(qtbot, store, today, messages)
     worry = "Said they feel scared or unsure on 12 November: talk with them"
-    agenda = "Panel on 10 December: agenda was due by 10 November, confirm it"
+    agenda = "Panel agenda for 10 December overdue: confirm it"
     assert window.caseload.visible_status_lines() == [f"Booked on a panel\n{worry}; {agenda}"]
     assert window.caseload.count.text() == "1 child · 1 needs attention"
     window.show_tracker()

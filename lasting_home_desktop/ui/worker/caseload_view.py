@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -178,11 +178,27 @@ class StatusDelegate(QStyledItemDelegate):
         text: str,
         side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     ) -> None:
-        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        font = font_to_fit(option.font, text, rect.width())
+        painter.setFont(font)
+        shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, int(side | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.setFont(option.font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(200, option.fontMetrics.height() * 2 + 6)
+
+
+def font_to_fit(font: QFont, text: str, width: int) -> QFont:
+    """`font`, or a little smaller where that lets `text` fit `width` (a reason on a
+    1280-wide screen) rather than be cut short; far too long, it is cut as it is."""
+    if QFontMetrics(font).horizontalAdvance(text) <= width:
+        return font
+    smaller = QFont(font)
+    for _ in range(4):
+        smaller.setPointSizeF(smaller.pointSizeF() * 0.96)
+        if QFontMetrics(smaller).horizontalAdvance(text) <= width:
+            return smaller
+    return font
 
 
 class CaseloadView(QWidget):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from ...domain.child import ChildRecord, RecordProblem
 from ...domain.this_week import due_this_week
@@ -19,7 +19,7 @@ from ...storage.safe_files import StorageWriteError
 from ...storage.status_facts import status_facts
 from ..clash_chooser import ClashChooser
 from ..messages import UserMessages
-from ..screen_fit import fit_main_window
+from ..screen_fit import SharedSplitter, fit_main_window
 from .caseload_view import CaseloadView
 from .first_start import FirstStartPanel
 from .this_week_view import ThisWeekPanel
@@ -77,11 +77,11 @@ class WorkerWindow(QMainWindow):
         self.page_area.addWidget(self.this_week)
         self.child_page: ChildPage | None = None
 
-        split = QSplitter()
+        # Two fifths and a bit for the caseload: each reason whole on a 1366-wide laptop.
+        split = SharedSplitter(share=0.44, least=520, most=640)
         split.addWidget(self.caseload)
         split.addWidget(self.page_area)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 800])
         self._tracker: TrackerView | None = None
         self._panel_agendas: PanelAgendaView | None = None
         self._pdf_output: PdfOutput | None = None
