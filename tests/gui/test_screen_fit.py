@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fit_support import LAPTOP, SCALED, cut_off, outside, place, screen, settle
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QScrollArea
 
 from lasting_home_desktop.domain.child import ChildRecord, PeopleAroundChild
 from lasting_home_desktop.domain.tracker import column_index
@@ -15,6 +15,7 @@ from lasting_home_desktop.storage.example_caseload import add_example_children
 from lasting_home_desktop.ui.messages import LongMessage, RecordedMessages, UserMessages
 from lasting_home_desktop.ui.screen_fit import fit_main_window
 from lasting_home_desktop.ui.theme import apply_worker_theme
+from lasting_home_desktop.ui.together.worker_view import ChildVoiceSection
 from lasting_home_desktop.ui.worker.caseload_view import font_to_fit
 from lasting_home_desktop.ui.worker.child_form import ChildForm
 from lasting_home_desktop.ui.worker.handover_dialog import (
@@ -74,6 +75,31 @@ def test_main_window_fits_and_never_grows(qtbot, store, today, size):
     page.section("Profile and journey")
     settle(window)
     assert cut_off(window) == []
+
+
+@pytest.mark.parametrize("size", [LAPTOP, SCALED])
+def test_no_part_of_a_childs_page_scrolls_sideways(qtbot, store, today, size):
+    """Beside the caseload, every part of a child's page fits its width: nothing to scroll
+    sideways to (the child's voice once needed 770 px, the matching meeting 525)."""
+    add_example_children(store, today)
+    window = _window(qtbot, store, today, size)
+    window.open_child(store.children()[0].id)
+    page = window.child_page
+    sideways = []
+    for title in page.section_titles:
+        page.section(title)
+        settle(window)
+        for area in page.findChildren(QScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().isVisible():
+                sideways.append(f"{title}: {area.viewport().width()} px wide")
+    assert sideways == []
+    # The child's own words get the room beside their questions, not a sliver of it.
+    page.section("The child's voice")
+    settle(window)
+    voice = page.findChild(ChildVoiceSection)
+    answers = [voice.grid.itemAtPosition(row, 1) for row in range(voice.grid.rowCount())]
+    widths = [item.widget().width() for item in answers if item is not None]
+    assert widths and min(widths) >= 250, widths
 
 
 @pytest.mark.parametrize("size", [LAPTOP, SCALED])

@@ -67,7 +67,7 @@ class ChildVoiceSection(QWidget):
         top.addWidget(self.open_button)
         outer.addLayout(top)
         settings = together_settings(context.store, context.child_id)
-        access = QHBoxLayout()
+        access = QVBoxLayout()  # one under the other: side by side they need 770 px
         self.bigger_buttons = QCheckBox("Bigger buttons (for a child who finds small targets hard)")
         self.bigger_buttons.setChecked(settings.bigger_buttons)
         self.tap_to_draw = QCheckBox("Draw by tapping: tap, move, tap (for a child who can't drag)")
@@ -75,7 +75,6 @@ class ChildVoiceSection(QWidget):
         for box in (self.bigger_buttons, self.tap_to_draw):
             box.toggled.connect(self._save_settings)
             access.addWidget(box)
-        access.addStretch(1)
         outer.addLayout(access)
         self.flag = QLabel(self)
         self.flag.setObjectName("Flag")
@@ -138,6 +137,9 @@ class ChildVoiceSection(QWidget):
             note = QLabel(" \u2022 ".join(notes), self.sheet)
             note.setObjectName("Subtle")
             note.setWordWrap(True)
+            # The child's words get the room: the question and the note beside them wrap.
+            heading.setMaximumWidth(180)
+            note.setMaximumWidth(170)
             self.grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(note, row, 2, Qt.AlignmentFlag.AlignTop)

@@ -54,7 +54,7 @@ class PeopleTable(QWidget):
             longest = max(self.fontMetrics().horizontalAdvance(text) for text in self.suggestions)
             header.setSectionResizeMode(agency, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(agency, longest + 56)
-            self.table.setMinimumWidth(longest + 56 + 130 * (len(self.text_columns) - 1))
+            self.table.setMinimumWidth(longest + 56 + 120 * (len(self.text_columns) - 1))
         for offset in range(len(self.tick_columns)):
             header.setSectionResizeMode(
                 len(self.text_columns) + offset, QHeaderView.ResizeMode.ResizeToContents

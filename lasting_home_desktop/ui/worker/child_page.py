@@ -63,7 +63,6 @@ class ChildPage(QWidget):
         # time it is opened, so choosing a child in the caseload is quick.
         self.section_list = QListWidget()
         self.section_list.setAccessibleName("Parts of this child's record")
-        self.section_list.setFixedWidth(180)
         self.section_list.setSpacing(2)
         self.section_stack = QStackedWidget()
         self.overview = QWidget()
@@ -83,6 +82,7 @@ class ChildPage(QWidget):
         for title, factory in sections:
             self.section_list.addItem(title)
             self._factories.append(factory)
+        _as_wide_as_its_names(self.section_list)
         self.section_list.currentRowChanged.connect(self.show_section)
         self.section_list.setCurrentRow(0)
 
@@ -295,3 +295,9 @@ class ChildPage(QWidget):
             layout.addWidget(box)
         layout.addStretch(1)
         self.overview.setLayout(layout)
+
+
+def _as_wide_as_its_names(names: QListWidget) -> None:
+    # As wide as the longest part's name, no wider: the forms beside it need the room.
+    texts = [names.item(row).text() for row in range(names.count())]
+    names.setFixedWidth(max(names.fontMetrics().horizontalAdvance(t) for t in texts) + 40)
