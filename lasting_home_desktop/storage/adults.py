@@ -65,6 +65,14 @@ class AdultRecords:
     def save_panel_dates(self, dates: tuple[dt.date, ...] | list[dt.date]) -> None:
         self.store.save_folder_value(PANEL_DATES_KEY, panel_dates_to_value(dates))
 
+    def known_panel_dates(self) -> tuple[dt.date, ...]:
+        """The panel dates kept here, with every date a child is booked on: in a team, a
+        social worker's laptop knows the panels the Panel Administrator has booked children
+        onto even before its own list has them."""
+        from ..domain.panel_agenda import agenda_dates
+
+        return tuple(agenda_dates(self.panel_dates(), self.store.children()))
+
 
 # -- what the child chose in together mode, as the adults' forms show it ------------------------
 

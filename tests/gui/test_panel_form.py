@@ -1,6 +1,7 @@
 """The panel booking form and the Panel Administrator's dates."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from adult_forms_support import Page, make_child
@@ -188,3 +189,27 @@ def test_monthly_suggestions_skip_bank_holidays_in_the_editor(qtbot, page):
     assert "28/12/2026" not in lines and "31/05/2027" not in lines and "30/08/2027" not in lines
     assert "29/12/2026" in lines and "01/06/2027" in lines and "31/08/2027" in lines
     assert editor.save()
+
+
+def test_a_panel_a_team_child_is_booked_on_can_be_chosen_without_the_dates_list(
+    qtbot, data_dir, today
+):
+    """In a team, a social worker's laptop may not keep the Panel Administrator's list of
+    dates; a panel another child is already booked on (their record came through the team
+    folder) is offered, and a booking on it is accepted."""
+    page = Page(data_dir, today, make_child(DecisionRoute.PANEL, matching_meeting=today))
+    try:
+        booked = make_child(
+            DecisionRoute.PANEL, matching_meeting=dt.date(2026, 10, 1), visit=dt.date(2027, 2, 11)
+        )
+        page.store.add_child(replace(booked, first_name="Kacper", id="0123456789ab"), today)
+        _minutes_complete(page)
+        form = PanelForm(page.context())
+        qtbot.addWidget(form)
+        offered = [form.panel_date.itemText(i) for i in range(form.panel_date.count())]
+        assert offered == ["Not booked yet", "11 February 2027"]
+        _choose(form, dt.date(2027, 2, 11))
+        assert form.save(), page.problems()
+        assert page.store.child(page.child.id).journey.visit == dt.date(2027, 2, 11)
+    finally:
+        page.store.close()

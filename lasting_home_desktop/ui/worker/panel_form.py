@@ -151,7 +151,7 @@ class PanelForm(SectionForm):
     def _fill_dates(self, booked: dt.date | None) -> None:
         self.panel_date.clear()
         self.panel_date.addItem("Not booked yet", None)
-        dates = set(upcoming(self.records.panel_dates(), self.context.today))
+        dates = set(upcoming(self.records.known_panel_dates(), self.context.today))
         if booked is not None:
             dates.add(booked)
         for day in sorted(dates):
@@ -211,7 +211,7 @@ class PanelForm(SectionForm):
                 minutes,
                 child.journey.matching_meeting,
                 panel_date,
-                self.records.panel_dates(),
+                self.records.known_panel_dates(),
                 self.context.today,
             )
             if refusal:
