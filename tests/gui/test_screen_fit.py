@@ -99,7 +99,7 @@ def test_no_part_of_a_childs_page_scrolls_sideways(qtbot, store, today, size):
     voice = page.findChild(ChildVoiceSection)
     answers = [voice.grid.itemAtPosition(row, 1) for row in range(voice.grid.rowCount())]
     widths = [item.widget().width() for item in answers if item is not None]
-    assert widths and min(widths) >= 250, widths
+    assert widths and min(widths) >= 200, widths
 
 
 @pytest.mark.parametrize("size", [LAPTOP, SCALED])

@@ -86,7 +86,9 @@ class ChildVoiceSection(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.sheet = QWidget(scroll)
         self.grid = QGridLayout(self.sheet)
-        self.grid.setColumnStretch(1, 1)
+        # The child's words widest; the questions and the notes keep a readable share too.
+        for column, share in enumerate((2, 5, 2)):
+            self.grid.setColumnStretch(column, share)
         self.grid.setVerticalSpacing(10)
         scroll.setWidget(self.sheet)
         outer.addWidget(scroll, 1)
