@@ -40,6 +40,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         ("sync", "share this laptop's changes and gather the team's now", None),
         ("status", "show the team, its members and when each was last seen", None),
         ("remove", "remove a member's laptop (the team key is replaced)", _remove),
+        ("move", "find the team folder at a new place on this laptop", _move),
     ):
         action = actions.add_parser(name, help=summary, description=summary)
         data_dir_option(action, default=argparse.SUPPRESS)
@@ -81,6 +82,16 @@ def _join(parser: argparse.ArgumentParser) -> None:
     code.add_argument("--code", help="the join code the Team Manager gave you")
     code.add_argument("--code-file", type=Path, metavar="FILE", help="read the join code from FILE")
     _worker_option(parser)
+
+
+def _move(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--team-dir",
+        required=True,
+        type=Path,
+        metavar="TEAM",
+        help="where this laptop now finds the team's folder",
+    )
 
 
 def _remove(parser: argparse.ArgumentParser) -> None:
@@ -263,6 +274,14 @@ def _do_remove(args: argparse.Namespace, store: CaseloadStore) -> int:
     return 0
 
 
+def _do_move(args: argparse.Namespace, store: CaseloadStore) -> int:
+    from ..storage.team.setup import find_team_folder_at
+
+    identity = find_team_folder_at(_sync(store), args.team_dir)
+    print(f"This laptop now finds the team folder at {identity.team_dir}.")
+    return 0
+
+
 def _sync(store: CaseloadStore):  # noqa: ANN202 (a TeamSync)
     from ..storage.team.sync import TeamSync
 
@@ -283,13 +302,14 @@ _ACTIONS = {
     "sync": _do_sync,
     "status": _do_status,
     "remove": _do_remove,
+    "move": _do_move,
 }
 
 TASKS = (
     Task(
         "team",
         "share children with a team through a shared or synced folder "
-        "(create, invite, join, sync, status, remove)",
+        "(create, invite, join, sync, status, remove, move)",
         _options,
         _run,
     ),

@@ -217,3 +217,28 @@ def test_a_window_closed_before_its_first_round_starts_none(qtbot, laptop, tmp_p
     again.team.stop()  # as closing the window does
     again.team.start()  # what the timer for the first round then calls
     assert not again.team.running
+
+
+def test_a_team_folder_that_has_moved_is_found_again(qtbot, laptop, tmp_path):
+    """The team folder is no longer where it was (the library synced again somewhere else):
+    the status line says the work is kept; "The team folder has moved…" points the laptop at
+    the new place, and sharing carries on. Another folder is refused and changes nothing."""
+    manager, menu, said = laptop("Jo Manager")
+    dialog = menu.show_team()
+    dialog.team_name.setText("Fylde Children's Team")
+    dialog.create_folder.setText(str(tmp_path / "team"))
+    dialog.create_button.click()
+    round_done(qtbot, manager)
+    (tmp_path / "team").rename(tmp_path / "moved")
+    sync(qtbot, manager)
+    assert "not reachable: your work is kept here" in manager.team.label.text()
+    (tmp_path / "empty").mkdir()
+    dialog.choose_folder = lambda parent, title: tmp_path / "empty"
+    assert not dialog.folder_moved()
+    assert "not a Lasting Home team folder" in said.told[-1][1]
+    dialog.choose_folder = lambda parent, title: tmp_path / "moved"
+    assert dialog.folder_moved()
+    assert "now finds the team folder at" in said.told[-1][1]
+    round_done(qtbot, manager)
+    assert manager.team.label.text() == "Team: up to date just now"
+    assert str(tmp_path / "moved") in dialog.status.text()

@@ -129,7 +129,8 @@ def test_bad_input_is_one_clear_line(capsys, tmp_path, argv, message):
 
 
 def test_a_missing_team_folder_on_sync_says_work_is_kept(capsys, tmp_path):
-    """Syncing with the team folder gone fails kindly, saying nothing is lost."""
+    """Syncing with the team folder gone fails kindly, saying nothing is lost; once the
+    laptop is told where the folder is now, syncing carries on."""
     folder, team = tmp_path / "data", tmp_path / "team"
     CaseloadStore.open(folder).close()
     run(capsys, "demo-data", "--data-dir", folder, "--children", 1, *TODAY)
@@ -141,3 +142,15 @@ def test_a_missing_team_folder_on_sync_says_work_is_kept(capsys, tmp_path):
     code, _, err = run(capsys, "team", "sync", "--data-dir", folder)
     assert code != 0
     assert "not reachable: your work is kept here" in err
+    # The folder turned up somewhere else: `team move` points this laptop at it.
+    code, _, err = run(
+        capsys, "team", "move", "--data-dir", folder, "--team-dir", tmp_path / "nowhere"
+    )
+    assert code != 0 and "cannot be reached" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(
+        capsys, "team", "move", "--data-dir", folder, "--team-dir", tmp_path / "team-away"
+    )
+    assert code == 0, err
+    assert "now finds the team folder at" in out
+    code, out, err = run(capsys, "team", "sync", "--data-dir", folder)
+    assert code == 0, err

@@ -4,6 +4,7 @@ deletions and clashes travel, and joining and leaving keep the folder safe."""
 
 import io
 import json
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -21,6 +22,7 @@ from lasting_home_desktop.storage.status_facts import statuses_now
 from lasting_home_desktop.storage.team.identity import REFUSED, REMOVED, WAITING
 from lasting_home_desktop.storage.team.setup import (
     TeamSetupProblem,
+    find_team_folder_at,
     make_invite,
     remove_member,
 )
@@ -365,3 +367,32 @@ def test_a_plain_folder_in_a_team_is_encrypted_with_its_team_files_and_carries_o
     manager.sync_now()
     assert manager.store.section("celebration", child_id) == {"notes": "after encryption"}
     manager.close()
+
+
+def test_a_laptop_finds_the_team_folder_where_it_has_moved(team, tmp_path):
+    """The council's sync puts the team folder somewhere new on one laptop (a new drive letter,
+    the library synced again): pointed there, the laptop carries on, missing nothing. Another
+    team's folder, or a folder with no team, is refused and changes nothing."""
+    manager, worker, _ = team
+    all_sync(team)
+    moved = tmp_path / "OneDrive - Council" / "Lasting Home team"
+    shutil.copytree(tmp_path / "team", moved)
+    worker.sync.identity.team_dir = str(tmp_path / "gone")  # what the laptop knew no longer is
+    with pytest.raises(TeamSetupProblem, match="not a Lasting Home team folder|cannot be reached"):
+        find_team_folder_at(worker.sync, tmp_path / "empty-folder")
+    other = Laptop(tmp_path, "Other Manager", tmp_path / "other-team")
+    other.create_team()
+    with pytest.raises(TeamSetupProblem, match="another team"):
+        find_team_folder_at(worker.sync, tmp_path / "other-team")
+    other.close()
+    assert worker.sync.identity.team_dir == str(tmp_path / "gone")
+    find_team_folder_at(worker.sync, moved)
+    assert worker.sync.identity.team_dir == str(moved.resolve())
+    worker.sync.reload_identity()  # kept: read back as the next start would
+    assert worker.sync.identity.team_dir == str(moved.resolve())
+    child = worker.add_children(1, seed=77)[0]
+    worker.sync_now()
+    shutil.copytree(moved, tmp_path / "team", dirs_exist_ok=True)  # the sync engine's work
+    manager.sync_now()
+    assert manager.store.has_child(child)
+    assert "team-folder-found" in {e.action for e in worker.store.audit.entries()}

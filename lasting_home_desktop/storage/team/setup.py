@@ -239,6 +239,34 @@ def remove_member(sync: TeamSync, name_or_id: str, now: dt.datetime) -> Member:
     return member
 
 
+def find_team_folder_at(sync: TeamSync, team_dir: Path) -> TeamIdentity:
+    """The team folder is somewhere else on this laptop now (the library synced again to a new
+    place, a network drive under a new letter): from now on it is looked for in `team_dir`.
+    Only the same team's folder is taken. Not while a round runs."""
+    identity = sync.identity
+    if identity is None:
+        raise TeamSetupProblem("This laptop is not in a team.")
+    folder = TeamFolder(Path(team_dir).expanduser().resolve())
+    try:
+        team_id = folder.team_id()
+    except TeamFolderProblem as problem:
+        if problem.reason == MISSING:
+            raise TeamSetupProblem(_folder_message(problem, folder.root)) from None
+        raise TeamSetupProblem(
+            f"{folder.root} is not a Lasting Home team folder. Please choose the folder that "
+            "holds lasting-home-team.json and the members folder."
+        ) from None
+    if team_id != identity.team_id:
+        raise TeamSetupProblem(
+            f"{folder.root} is another team's folder. Please choose the folder of "
+            f"{identity.team_name or 'your team'}."
+        )
+    identity.team_dir = str(folder.root)
+    save_identity(sync.store.folder, sync.store.key, identity)
+    sync.store.record_done("team-folder-found", "", "The team folder is found at a new place")
+    return identity
+
+
 def team_identity(store: CaseloadStore) -> TeamIdentity | None:
     return load_identity(store.folder, store.key)
 

@@ -36,7 +36,13 @@ from ...domain.team_status import last_seen
 from ...storage.caseload import ChildNotFound
 from ...storage.part_access import TEAM_CLASHES
 from ...storage.team.identity import MEMBER, WAITING
-from ...storage.team.setup import TeamSetupProblem, create_team, make_invite, remove_member
+from ...storage.team.setup import (
+    TeamSetupProblem,
+    create_team,
+    find_team_folder_at,
+    make_invite,
+    remove_member,
+)
 from ...storage.team.setup import request_join as ask_to_join
 from ..messages import UserMessages
 from ..widgets import plain_label
@@ -157,8 +163,16 @@ class TeamDialog(QDialog):
         self.remove_button.clicked.connect(self.remove)
         self.sync_button = QPushButton("Share and gather now")
         self.sync_button.clicked.connect(self.runner.sync_now)
+        self.moved_button = QPushButton("The team folder has moved…")
+        self.moved_button.setToolTip("Tell this laptop where it finds the team folder now")
+        self.moved_button.clicked.connect(self.folder_moved)
         buttons = QHBoxLayout()
-        for button in (self.invite_button, self.remove_button, self.sync_button):
+        for button in (
+            self.invite_button,
+            self.remove_button,
+            self.sync_button,
+            self.moved_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.clashes = QListWidget()
@@ -294,6 +308,26 @@ class TeamDialog(QDialog):
             "laptop lets theirs in the next time it syncs.",
         )
         return code
+
+    def folder_moved(self) -> bool:
+        """The council's sync put the team folder somewhere new on this laptop."""
+        chosen = self.choose_folder(self, "Where is the team folder now?")
+        if chosen is None:
+            return False
+        self.runner.wait()
+        try:
+            identity = find_team_folder_at(self.sync, chosen)
+        except TeamSetupProblem as problem:
+            self.messages.tell("The folder was not changed", problem.kind_message, problem=True)
+            return False
+        self.messages.tell(
+            "Team folder found",
+            f"This laptop now finds the team folder at {identity.team_dir}. Nothing was lost: "
+            "what waited to be shared goes now.",
+        )
+        self.runner.sync_now()
+        self.refresh()
+        return True
 
     def remove(self) -> bool:
         row = self.members.currentRow()
