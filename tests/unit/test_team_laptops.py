@@ -396,3 +396,27 @@ def test_a_laptop_finds_the_team_folder_where_it_has_moved(team, tmp_path):
     manager.sync_now()
     assert manager.store.has_child(child)
     assert "team-folder-found" in {e.action for e in worker.store.audit.entries()}
+
+
+def test_a_new_laptop_for_the_same_worker_keeps_its_place_in_the_team(team, tmp_path):
+    """The social worker's data folder is copied to their new laptop, where the team folder
+    is synced to another place: pointed there, the new laptop gathers and shares as the old
+    one did, and the team sees what it adds."""
+    manager, worker, _ = team
+    all_sync(team)
+    known = {c.id for c in worker.store.children()}
+    worker.close()
+    new_home = tmp_path / "new-laptop"
+    shutil.copytree(tmp_path / "sam-worker", new_home / "sam-worker")
+    shutil.copytree(tmp_path / "team", tmp_path / "synced-here")
+    replacement = Laptop(new_home, "Sam Worker", tmp_path / "synced-here")
+    try:
+        assert {c.id for c in replacement.store.children()} == known
+        find_team_folder_at(replacement.sync, tmp_path / "synced-here")
+        child = replacement.add_children(1, seed=91)[0]
+        replacement.sync_now()
+        shutil.copytree(tmp_path / "synced-here", tmp_path / "team", dirs_exist_ok=True)
+        manager.sync_now()
+        assert manager.store.has_child(child)
+    finally:
+        replacement.close()
