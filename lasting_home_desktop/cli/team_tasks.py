@@ -50,13 +50,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
 
 def _create(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--team-dir",
-        required=True,
-        type=Path,
-        metavar="TEAM",
-        help="an empty folder the council's file sync carries between laptops",
-    )
+    _team_dir_option(parser, "an empty folder the council's file sync carries between laptops")
     parser.add_argument("--name", required=True, help="the team's name")
     _worker_option(parser)
 
@@ -71,13 +65,7 @@ def _invite(parser: argparse.ArgumentParser) -> None:
 
 
 def _join(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--team-dir",
-        required=True,
-        type=Path,
-        metavar="TEAM",
-        help="the team's folder, as this laptop sees it",
-    )
+    _team_dir_option(parser, "the team's folder, as this laptop sees it")
     code = parser.add_mutually_exclusive_group(required=True)
     code.add_argument("--code", help="the join code the Team Manager gave you")
     code.add_argument("--code-file", type=Path, metavar="FILE", help="read the join code from FILE")
@@ -85,13 +73,7 @@ def _join(parser: argparse.ArgumentParser) -> None:
 
 
 def _move(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--team-dir",
-        required=True,
-        type=Path,
-        metavar="TEAM",
-        help="where this laptop now finds the team's folder",
-    )
+    _team_dir_option(parser, "where this laptop now finds the team's folder")
 
 
 def _remove(parser: argparse.ArgumentParser) -> None:
@@ -101,6 +83,10 @@ def _remove(parser: argparse.ArgumentParser) -> None:
         metavar="NAME_OR_ID",
         help="the member's name, or the start of their laptop id",
     )
+
+
+def _team_dir_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--team-dir", required=True, type=Path, metavar="TEAM", help=help_text)
 
 
 def _worker_option(parser: argparse.ArgumentParser) -> None:
