@@ -191,8 +191,8 @@ class StatusDelegate(QStyledItemDelegate):
 def font_to_fit(font: QFont, text: str, width: int) -> QFont:
     """`font`, or a little smaller where that lets `text` fit `width` (a reason on a
     1280-wide screen) rather than be cut short; far too long, it is cut as it is."""
-    if QFontMetrics(font).horizontalAdvance(text) <= width:
-        return font
+    if QFontMetrics(font).horizontalAdvance(text) <= width or font.pointSizeF() <= 0:
+        return font  # fits, or sized in pixels (nothing to scale by points)
     smaller = QFont(font)
     for _ in range(4):
         smaller.setPointSizeF(smaller.pointSizeF() * 0.96)
