@@ -42,24 +42,29 @@ class DatabaseBackups:
             return []
         return sorted(self.folder.glob(BACKUP_PATTERN), reverse=True)
 
-    def take(self) -> Path | None:
+    def take(self, opened: bytes | None = None) -> Path | None:
         """Copy the database if it is sound and differs from the newest backup. In an
         encrypted folder the copy is the same contents resealed as a backup, compared and
-        written without parsing them again unless they changed."""
+        written without parsing them again unless they changed. `opened`: the database's
+        contents as the caller has just read, opened and parsed them, with nothing written
+        since (opening the folder), so they are not read and checked a second time."""
         if self.key is None:
-            return self._take_plain()
-        try:
-            sealed = self.database.read_bytes()
-        except FileNotFoundError:
-            return None
-        try:
-            plain = self.key.open_sealed(sealed, role="database", name=self.database.name)
-        except SealBroken:
-            raise DamagedDatabase(self.database, "it cannot be opened to back it up") from None
+            return self._take_plain(opened)
+        if opened is not None:
+            plain = opened
+        else:
+            try:
+                sealed = self.database.read_bytes()
+            except FileNotFoundError:
+                return None
+            try:
+                plain = self.key.open_sealed(sealed, role="database", name=self.database.name)
+            except SealBroken:
+                raise DamagedDatabase(self.database, "it cannot be opened to back it up") from None
         existing = self.all()
         if existing and self._opened(existing[0]) == plain:
             return existing[0]  # already kept, and checked when it was taken
-        if load_database(self.database, self.key) is None:
+        if opened is None and load_database(self.database, self.key) is None:
             return None
         target = self._new_name()
         return self._write_bytes(self.key.seal(plain, role="backup", name=target.name), target)
@@ -71,15 +76,15 @@ class DatabaseBackups:
         except (OSError, SealBroken):
             return None
 
-    def _take_plain(self) -> Path | None:
+    def _take_plain(self, opened: bytes | None) -> Path | None:
         try:
-            data = self.database.read_bytes()
+            data = opened if opened is not None else self.database.read_bytes()
         except FileNotFoundError:
             return None
         existing = self.all()
         if existing and existing[0].read_bytes() == data:
             return existing[0]
-        if load_database(self.database) is None:
+        if opened is None and load_database(self.database) is None:
             return None
         return self._write_bytes(data)
 

@@ -8,7 +8,7 @@ cost nothing and a save costs one encoding to JSON plus the write.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,8 @@ class DamagedDatabase(Exception):
 class LoadedDatabase:
     tables: dict[str, Any]
     anchor: Anchor | None  # the numbers it carries; None for one from an earlier version
+    # The file's contents as read and opened, so the backup check need not read them again.
+    plain: bytes = field(default=b"", repr=False, compare=False)
 
 
 def load_database_file(
@@ -85,7 +87,7 @@ def load_database(
     data = _parsed(path, raw)
     anchor = database_anchor(data) if key is not None else None
     data.pop(ANCHOR_TABLE, None)
-    return LoadedDatabase(data, anchor)
+    return LoadedDatabase(data, anchor, raw)
 
 
 def _seal_problem(raw: bytes, role: str) -> str:

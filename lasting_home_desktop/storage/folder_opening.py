@@ -98,7 +98,8 @@ def _prepare(folder: Path, key: FolderKey | None, lock: DataFolderLock) -> Opene
     generation = loaded.anchor.generation if loaded is not None and loaded.anchor else 0
     first_sealed = key is not None and (loaded is None or loaded.anchor is None)
     migrated = migrate(tables)
-    if loaded is None or migrated or first_sealed:
+    rewritten = loaded is None or migrated or first_sealed
+    if rewritten:
         if loaded is not None and migrated and loaded.tables:
             backups.take()  # the pre-migration state is one of the good ones
         anchor = write_database(database, tables, key, generation)
@@ -111,7 +112,8 @@ def _prepare(folder: Path, key: FolderKey | None, lock: DataFolderLock) -> Opene
             write_wait_record(folder, 0, 0.0)  # unlocked: a fresh record from here on
         notes += ensure_key_files(folder, key)
     AuditTrail(folder, key).tidy()
-    backups.take()
+    # Read, opened and parsed just now, and not written since: not read again to back it up.
+    backups.take(None if rewritten or loaded is None else loaded.plain or None)
     return OpenedFolder(tables, generation, lock, notes)
 
 

@@ -3,6 +3,7 @@
 import errno
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -100,9 +101,9 @@ def test_closing_backs_up_what_changed_and_nothing_else(data_dir, today, monkeyp
     taken = []
     original_take = DatabaseBackups.take
 
-    def counted_take(self):
+    def counted_take(self, opened=None):
         taken.append(1)
-        return original_take(self)
+        return original_take(self, opened)
 
     monkeypatch.setattr(DatabaseBackups, "take", counted_take)
     store.close()
@@ -244,3 +245,28 @@ def test_read_only_opening_of_an_old_file_migrates_in_memory_only(data_dir):
         assert [c.first_name for c in look.children()] == ["Ola"]
     assert (data_dir / DATABASE_NAME).read_bytes() == content
     assert sorted(os.listdir(data_dir)) == [DATABASE_NAME]
+
+
+def test_opening_backs_up_a_changed_database_from_what_it_read(data_dir, today, monkeypatch):
+    """Opening checks the database against the newest backup from what it has just read,
+    opened and parsed, without reading it again; a database changed since is still backed up,
+    and an unchanged one is not copied twice."""
+    filled(data_dir, today)
+    backups = DatabaseBackups(data_dir / "backups", data_dir / DATABASE_NAME)
+    before = len(backups.all())
+    read = []
+    real_read = Path.read_bytes
+
+    def counting(path):
+        if path.name == DATABASE_NAME:
+            read.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    CaseloadStore.open(data_dir).close()
+    assert len(read) == 1 and len(backups.all()) == before
+    with CaseloadStore.open(data_dir) as store:
+        store.add_child(ChildRecord(first_name="Ewa", last_name="Nowak"), today)
+    monkeypatch.undo()
+    newest = backups.all()[0].read_text(encoding="utf-8")
+    assert "Ewa" in newest
