@@ -35,10 +35,10 @@ from lasting_home_desktop.storage.drawings import DrawingLibrary  # noqa: E402
 from lasting_home_desktop.storage.photo_album import PhotoAlbum  # noqa: E402
 from lasting_home_desktop.ui.messages import RecordedMessages  # noqa: E402
 from lasting_home_desktop.ui.theme import WORKER_STYLE, register_fonts  # noqa: E402
-from lasting_home_desktop.ui.together.album_section import PhotoAlbumSection  # noqa: E402
 from lasting_home_desktop.ui.together.read_aloud import ReadAloud  # noqa: E402
 from lasting_home_desktop.ui.together.window import TogetherWindow  # noqa: E402
 from lasting_home_desktop.ui.together.worker_view import ChildVoiceSection  # noqa: E402
+from lasting_home_desktop.ui.worker.photo_album_section import PhotoAlbumSection  # noqa: E402
 from lasting_home_desktop.ui.worker.sections import ChildSectionContext  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)

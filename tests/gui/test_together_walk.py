@@ -227,7 +227,7 @@ def test_the_worker_adds_photos_cleaned_and_the_child_picks_one_as_a_card(
 ):
     """The album is filled on the worker side (GPS removed, a non-picture explained); the
     child picks a photo from big cards, with no file window anywhere."""
-    from lasting_home_desktop.ui.together.album_section import PhotoAlbumSection
+    from lasting_home_desktop.ui.worker.photo_album_section import PhotoAlbumSection
     from lasting_home_desktop.ui.worker.sections import ChildSectionContext
 
     store, child_id = caseload

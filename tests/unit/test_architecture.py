@@ -69,3 +69,21 @@ def test_every_module_and_function_stays_small_enough_to_read():
                 if length > MOST_FUNCTION_LINES:
                     too_long.append(f"{name}.{node.name}: {length} lines")
     assert not too_long, "Too long to read in one go: " + "; ".join(too_long)
+
+
+SYSTEM_WINDOWS = {"QFileDialog", "QColorDialog", "QPrintDialog", "QFontDialog", "QPageSetupDialog"}
+
+
+def test_nothing_the_child_sees_can_open_a_system_window():
+    """Together mode and the drawing studio (what a child uses) name none of Qt's file, colour,
+    print or font windows, so no control there can open one; the worker's side keeps them."""
+    found = []
+    for part in ("together", "drawing"):
+        for path in sorted((PACKAGE / "ui" / part).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            names |= {
+                a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names
+            }
+            found += [f"{path.relative_to(PACKAGE)}: {name}" for name in names & SYSTEM_WINDOWS]
+    assert found == []

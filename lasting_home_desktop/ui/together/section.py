@@ -1,5 +1,4 @@
-"""The child's voice and photo album tabs for the worker's child page, each built only when
-its tab is opened."""
+"""The child's voice tab for the worker's child page, built only when the tab is opened."""
 
 from __future__ import annotations
 
@@ -16,10 +15,3 @@ def child_voice_section(context: ChildSectionContext) -> QWidget:
     from .worker_view import ChildVoiceSection
 
     return ChildVoiceSection(context)
-
-
-def photo_album_section(context: ChildSectionContext) -> QWidget:
-    # Imported here for the same reason: the album is only needed when its tab is opened.
-    from .album_section import PhotoAlbumSection
-
-    return PhotoAlbumSection(context)

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QWidget
 
 from ..drawing.bin_section import drawing_bin_section
 from ..section_context import ChildSectionContext, ChildSectionFactory
-from ..together.section import child_voice_section, photo_album_section
+from ..together.section import child_voice_section
 
 CHILD_SECTIONS: list[tuple[str, ChildSectionFactory]] = []
 
 
-def _adults_part(module: str, factory: str) -> ChildSectionFactory:
+def _built_when_opened(module: str, factory: str) -> ChildSectionFactory:
     # Imported when the tab is built, so opening a child stays quick.
     def build(context: ChildSectionContext) -> QWidget:
         from importlib import import_module
@@ -26,28 +26,32 @@ def _adults_part(module: str, factory: str) -> ChildSectionFactory:
 
 
 CHILD_SECTIONS.append(
-    ("Matching meeting", _adults_part("matching_meeting_form", "matching_meeting_section"))
+    ("Matching meeting", _built_when_opened("matching_meeting_form", "matching_meeting_section"))
 )
 CHILD_SECTIONS.append(
-    ("Head of Service", _adults_part("head_of_service_form", "head_of_service_section"))
+    ("Head of Service", _built_when_opened("head_of_service_form", "head_of_service_section"))
 )
 CHILD_SECTIONS.append(
-    ("Commitment visit", _adults_part("commitment_visit_form", "commitment_visit_section"))
+    ("Commitment visit", _built_when_opened("commitment_visit_form", "commitment_visit_section"))
 )
-CHILD_SECTIONS.append(("Panel", _adults_part("panel_form", "panel_section")))
-CHILD_SECTIONS.append(("Celebration", _adults_part("celebration_form", "celebration_section")))
+CHILD_SECTIONS.append(("Panel", _built_when_opened("panel_form", "panel_section")))
 CHILD_SECTIONS.append(
-    ("Carers' letter", _adults_part("carers_commitment_form", "carers_commitment_section"))
+    ("Celebration", _built_when_opened("celebration_form", "celebration_section"))
+)
+CHILD_SECTIONS.append(
+    ("Carers' letter", _built_when_opened("carers_commitment_form", "carers_commitment_section"))
 )
 CHILD_SECTIONS.append(
     (
         "Partner contributions",
-        _adults_part("partner_contributions_form", "partner_contributions_section"),
+        _built_when_opened("partner_contributions_form", "partner_contributions_section"),
     )
 )
 CHILD_SECTIONS.append(("Drawings", drawing_bin_section))
-CHILD_SECTIONS.append(("Photo album", photo_album_section))
-CHILD_SECTIONS.append(("Documents", _adults_part("documents_section", "documents_section")))
+CHILD_SECTIONS.append(
+    ("Photo album", _built_when_opened("photo_album_section", "photo_album_section"))
+)
+CHILD_SECTIONS.append(("Documents", _built_when_opened("documents_section", "documents_section")))
 __all__ = ["CHILD_SECTIONS", "ChildSectionContext", "ChildSectionFactory"]
 
 CHILD_SECTIONS.insert(0, ("The child's voice", child_voice_section))  # first: the child's own words

@@ -1,5 +1,6 @@
 """For the worker, on the child's page: the photos the child can pick from in together mode.
 
+Worker side only, and so kept out of `ui/together`, where no module may open a system window.
 The worker adds photos here with the system's file window; every photo is cleaned on the way
 in (shrunk, rebuilt from its pixels, no hidden details such as where it was taken). In together
 mode the child only ever sees these photos as big cards, never a file window."""
@@ -28,8 +29,8 @@ from ...storage.caseload import CaseloadStore
 from ...storage.photo_album import PhotoAlbum
 from ...storage.photo_import import PhotoProblem
 from ..messages import UserMessages
+from ..together.my_picture import file_pixmap
 from ..widgets import plain_label
-from .my_picture import file_pixmap
 
 
 class AlbumContext(Protocol):
@@ -154,3 +155,7 @@ class PhotoAlbumSection(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
+
+
+def photo_album_section(context: AlbumContext) -> QWidget:
+    return PhotoAlbumSection(context)
