@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QLineEdit, QScrollArea, QWidget
 
 
 def plain_label(
@@ -35,3 +35,26 @@ def password_field(placeholder: str) -> QLineEdit:
     field.setPlaceholderText(placeholder)
     field.setAccessibleName(placeholder)
     return field
+
+
+def empty_layout(layout: QLayout) -> None:
+    """Take every widget out of `layout` before it is filled again; each is hidden at once (so
+    nothing old shows for a moment) and deleted once Qt is done with it."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
+def card_grid() -> tuple[QScrollArea, QGridLayout]:
+    """A scrolling grid whose cards gather at its top left, however few there are."""
+    from PySide6.QtCore import Qt  # here: the unlock screen is made without Qt's namespace
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    holder = QWidget()
+    grid = QGridLayout(holder)
+    grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    scroll.setWidget(holder)
+    return scroll, grid

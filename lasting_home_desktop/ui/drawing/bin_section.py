@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_long, from_iso
 from ...storage.drawings import DrawingInfo, DrawingLibrary
+from ..widgets import card_grid, empty_layout
 from .gallery import ThumbnailCache
 
 if TYPE_CHECKING:  # the worker's page imports this module: no import back at run time
@@ -41,22 +40,14 @@ class DrawingBinSection(QWidget):
         self.summary.setObjectName("Subtle")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        holder = QWidget()
-        self._grid = QGridLayout(holder)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll.setWidget(holder)
+        scroll, self._grid = card_grid()
         layout.addWidget(scroll, 1)
         self.restore_buttons: dict[str, QPushButton] = {}
         self.delete_buttons: dict[str, QPushButton] = {}
         self.refresh()
 
     def refresh(self) -> None:
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self._grid)
         self.restore_buttons, self.delete_buttons = {}, {}
         binned = self.library.binned(self.context.child_id)
         kept = len(self.library.drawings(self.context.child_id))

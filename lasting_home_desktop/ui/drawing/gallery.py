@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...storage.drawings import DrawingInfo, DrawingLibrary
 from ..picture_bytes import image_from
+from ..widgets import empty_layout
 from .style import StudioSizes, new_paper_icon
 from .toolbars import big_button, icon_button
 
@@ -96,10 +97,7 @@ class DrawingGallery(QWidget):
         self.tiles: dict[str, QFrame] = {}
 
     def refresh(self) -> None:
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self._grid)
         self.tiles = {}
         columns = max(2, (self.width() - 60) // (self.sizes.thumb + 70))
         new = big_button(

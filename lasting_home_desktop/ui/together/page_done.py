@@ -26,6 +26,7 @@ from ...domain.child_voice import (
     recap_sentences,
 )
 from ..theme import Look
+from ..widgets import empty_layout
 from .cards import picture_pixmap
 from .my_picture import choice_pixmap, drawings_of, file_pixmap
 from .page_base import TogetherPage, VoiceSession
@@ -85,12 +86,7 @@ class DonePage(TogetherPage):
     # -- building ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        while self.row.count():
-            item = self.row.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        empty_layout(self.row)
         self.tiles = {}
         voice = self.session.voice
         items = chosen_items(voice, self.band)

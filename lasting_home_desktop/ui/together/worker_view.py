@@ -25,6 +25,7 @@ from ...storage.child_voice import (
     save_together_settings,
     together_settings,
 )
+from ..widgets import empty_layout
 from .my_picture import choice_pixmap, drawings_of
 from .read_aloud import ReadAloud
 from .window import TogetherWindow
@@ -101,11 +102,7 @@ class ChildVoiceSection(QWidget):
         drawings = len(drawings_of(ctx.store, ctx.child_id))
         self.flag.setText(worry_text(voice, child.known_as))
         self.flag.setVisible(voice.worry_flag)
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        empty_layout(self.grid)
         row = 0
         picture = choice_pixmap(ctx.store, ctx.child_id, voice.picture, 64)
         if picture is not None:

@@ -12,14 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +27,7 @@ from ...storage.photo_album import PhotoAlbum
 from ...storage.photo_import import PhotoProblem
 from ..messages import UserMessages
 from ..together.my_picture import file_pixmap
-from ..widgets import plain_label
+from ..widgets import card_grid, empty_layout, plain_label
 
 
 class AlbumContext(Protocol):
@@ -87,21 +84,13 @@ class PhotoAlbumSection(QWidget):
         self.problems = plain_label(name="Flag")
         self.problems.hide()
         layout.addWidget(self.problems)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        holder = QWidget()
-        self._grid = QGridLayout(holder)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll.setWidget(holder)
+        scroll, self._grid = card_grid()
         layout.addWidget(scroll, 1)
         self.remove_buttons: dict[str, QPushButton] = {}
         self.refresh()
 
     def refresh(self) -> None:
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self._grid)
         self.remove_buttons = {}
         child_id = self.context.child_id
         photos = self.album.photos(child_id)
