@@ -22,19 +22,23 @@ class StorageWriteError(OSError):
         self.kind_message = kind_message
 
 
-def atomic_write(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, sync_folder: bool = True, durable: bool = True
+) -> None:
     """Write to a temporary file beside `path`, flush, fsync, replace, then fsync the folder.
     `sync_folder=False` where losing the rename in a power cut is harmless (the old file, whole,
-    stays): it saves one disk flush."""
+    stays): it saves one disk flush. `durable=False` waits for the disk not at all, for a file
+    that can be made again if a power cut spoils it (the team cache)."""
     path = Path(path)
     temp = new_temp_path(path)
     try:
         with open(temp, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         _replace_with_retry(temp, path)
-        if sync_folder:
+        if durable and sync_folder:
             fsync_folder(path.parent)
     except OSError as error:
         _remove_quietly(temp)

@@ -3,16 +3,13 @@ folder's key like every other file there, and written whole (temporary file, the
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 from typing import Any
 
-from ...domain.ids import new_id
 from ..crash_safe import json_dumps, json_loads
 from ..crypto import FolderKey, SealBroken, open_with, seal_with
 from ..file_roles import TEAM_FOLDER
-from ..safe_files import TEMP_SUFFIX, StorageWriteError, atomic_write
+from ..safe_files import atomic_write
 
 ROLE = "team"
 
@@ -38,17 +35,7 @@ def write_local(path: Path, payload: Any, key: FolderKey | None, durable: bool =
     text = json_dumps(payload)
     data = seal_with(key, text, role=ROLE, name=_name(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    if durable:
-        atomic_write(path, data)
-        return
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{new_id(8)}{TEMP_SUFFIX}")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise StorageWriteError(f"{path.name} could not be written ({error})", error) from error
+    atomic_write(path, data, durable=durable)
 
 
 def read_local(path: Path, key: FolderKey | None) -> Any:
